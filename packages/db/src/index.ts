@@ -1,0 +1,5 @@
+export * from "./api-key-secret.ts";
+export * from "./client.ts";
+export * from "./ids.ts";
+export * from "./migrate.ts";
+export * from "./schema/index.ts";

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAt, nanos } from "./columns.ts";
+import { organizations } from "./identity.ts";
+
+export const generationStatus = pgEnum("generation_status", ["success", "error", "cancelled"]);
+
+/** One row per chat request, written by settlement. Route trace is the routing decision and every attempt. */
+export const generations = pgTable(
+  "generations",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** No FK: a deleted key must not delete the history billed through it. */
+    keyId: text("key_id"),
+    requestedModel: text("requested_model").notNull(),
+    modelId: text("model_id"),
+    providerId: text("provider_id"),
+    endpointId: text("endpoint_id"),
+    upstreamId: text("upstream_id"),
+    sessionId: text("session_id"),
+    status: generationStatus("status").notNull(),
+    finishReason: text("finish_reason"),
+    nativeFinishReason: text("native_finish_reason"),
+    streamed: boolean("streamed").notNull().default(false),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    cachedTokens: integer("cached_tokens").notNull().default(0),
+    reasoningTokens: integer("reasoning_tokens").notNull().default(0),
+    costNanos: nanos("cost_nanos").notNull().default(sql`0`),
+    latencyMs: integer("latency_ms").notNull().default(0),
+    ttftMs: integer("ttft_ms"),
+    routeTrace: jsonb("route_trace").$type<unknown>().notNull(),
+    error: jsonb("error").$type<{ code: string; message: string; status: number } | null>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("generations_org_created_idx").on(t.orgId, t.createdAt),
+    index("generations_org_key_idx").on(t.orgId, t.keyId),
+  ],
+);
+
+/** Hourly rollup maintained by the settlement worker; analytics read this, not generations. */
+export const usageHourly = pgTable(
+  "usage_hourly",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    keyId: text("key_id").notNull(),
+    modelId: text("model_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    requests: integer("requests").notNull().default(0),
+    errors: integer("errors").notNull().default(0),
+    promptTokens: nanos("prompt_tokens").notNull().default(sql`0`),
+    completionTokens: nanos("completion_tokens").notNull().default(sql`0`),
+    costNanos: nanos("cost_nanos").notNull().default(sql`0`),
+    latencyMsSum: nanos("latency_ms_sum").notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.hour, t.keyId, t.modelId, t.providerId] })],
+);
