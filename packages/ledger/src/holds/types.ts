@@ -1,0 +1,42 @@
+/**
+ * Two-phase credit holds: reserve the request's maximum cost before calling upstream, then settle
+ * with the actual cost. Spendable = ledger balance - active holds, for the org and for the key's
+ * own limit. Implementations: Redis (one Lua script) and Postgres (embedded mode).
+ */
+
+export interface HoldRequest {
+  generationId: string;
+  orgId: string;
+  keyId: string;
+  /** The key's lifetime credit limit, or null when only the org balance limits it. */
+  keyLimitNanos: bigint | null;
+  amountNanos: bigint;
+  ttlMs: number;
+}
+
+export type HoldOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "insufficient_credits" | "key_limit_exceeded";
+      /** What could have been reserved (never negative). */
+      affordableNanos: bigint;
+    };
+
+export interface Spendable {
+  /** min(org spendable, key spendable); may be <= 0 */
+  nanos: bigint;
+  limitedBy: "org" | "key";
+}
+
+export interface CreditHolds {
+  spendable(orgId: string, keyId: string, keyLimitNanos: bigint | null): Promise<Spendable>;
+  reserve(request: HoldRequest): Promise<HoldOutcome>;
+  /**
+   * Called after the ledger debit for this generation committed: releases the hold and reflects
+   * the debit of `costNanos` in whatever the implementation caches. Idempotent.
+   */
+  settle(input: { generationId: string; orgId: string; keyId: string | null; costNanos: bigint }): Promise<void>;
+  /** Releases a hold without a debit (the request failed before anything was billed). Idempotent. */
+  release(generationId: string): Promise<void>;
+}
