@@ -1,0 +1,90 @@
+import type { Context } from "hono";
+import type { GatewayDeps } from "../deps.ts";
+import { type GenerationOutcome, costOf, finishGeneration } from "./finish-generation.ts";
+import type { PreparedChat } from "./prepare-chat.ts";
+import { generationHeaders, usageWithCost } from "./response-shape.ts";
+import { AllAttemptsFailed, runAttempts } from "./run-attempts.ts";
+import { apiErrorFromUpstream } from "./upstream-failure.ts";
+import { upstreamRequest } from "./upstream-request.ts";
+
+/** Non-streaming chat: call with fallback, bill, answer in the OpenAI shape plus our extras. */
+export async function completeChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
+  let success;
+  try {
+    success = await runAttempts(deps, chat, c.req.raw.signal, (attempt, signal) =>
+      deps.upstream
+        .adapter(attempt.endpoint)
+        .complete(upstreamRequest(chat.body, attempt), deps.upstream.target(attempt.endpoint), {
+          signal,
+          timeoutMs: deps.config.upstreamTimeoutMs,
+        }),
+    );
+  } catch (error) {
+    await failGeneration(deps, chat, error);
+    throw error instanceof AllAttemptsFailed
+      ? apiErrorFromUpstream(error.lastError, error.lastAttempt?.endpoint.provider.name ?? "upstream")
+      : error;
+  }
+  const { attempt, result, upstreamMs } = success;
+  const { endpoint } = attempt;
+  const choice = result.choices[0];
+  const outcome: GenerationOutcome = {
+    status: "success",
+    endpoint,
+    usage: result.usage,
+    upstreamId: result.id,
+    finishReason: choice?.finish_reason ?? null,
+    nativeFinishReason: choice?.native_finish_reason ?? null,
+    streamed: false,
+    ttftMs: null,
+    error: null,
+  };
+  const cost = costOf(outcome);
+  deps.health.recordSuccess(endpoint.id, {
+    latencyMs: upstreamMs,
+    outputTokens: result.usage.completion_tokens,
+    generationMs: upstreamMs,
+  });
+  if (chat.conversation) await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
+  await finishGeneration(deps, chat, outcome, cost);
+  const overheadMs = performance.now() - chat.startedAt - upstreamMs;
+  deps.overhead.observe({ streamed: false }, overheadMs);
+  return c.json(
+    {
+      id: chat.generationId,
+      object: "chat.completion",
+      created: Math.floor(chat.createdAt.getTime() / 1000),
+      model: endpoint.modelId,
+      provider: endpoint.provider.name,
+      choices: result.choices,
+      usage: usageWithCost(result.usage, cost),
+    },
+    200,
+    generationHeaders(chat.generationId, endpoint.provider.name, overheadMs),
+  );
+}
+
+/** A request that never got an answer is still recorded (status error, cost 0) and its hold released. */
+export async function failGeneration(deps: GatewayDeps, chat: PreparedChat, error: unknown): Promise<void> {
+  const failed = error instanceof AllAttemptsFailed ? error : undefined;
+  const cancelled = failed?.lastError.code === "cancelled";
+  await finishGeneration(
+    deps,
+    chat,
+    {
+      status: cancelled ? "cancelled" : "error",
+      endpoint: failed?.lastAttempt?.endpoint,
+      usage: undefined,
+      finishReason: "error",
+      nativeFinishReason: null,
+      streamed: false,
+      ttftMs: null,
+      error: {
+        code: failed?.lastError.code ?? "internal",
+        message: failed?.lastError.message.slice(0, 500) ?? "internal error",
+        status: failed?.lastError.status ?? 500,
+      },
+    },
+    0n,
+  );
+}

@@ -1,0 +1,86 @@
+import type { CreditHolds } from "@switchyard/ledger";
+import { affordableOutputTokens, type CatalogEndpoint, maxCostNanos } from "@switchyard/routing";
+import type { ApiKeyRecord } from "../auth/key-store.ts";
+import { ApiError } from "../errors.ts";
+
+/** Below this many output tokens an answer is not worth starting. */
+export const MIN_ANSWER_TOKENS = 16;
+
+export interface PlannedAttempt {
+  endpoint: CatalogEndpoint;
+  /** max_tokens sent upstream: the caller's, or what the balance affords when omitted. */
+  maxTokens: number;
+}
+
+export interface CreditHoldResult {
+  attempts: PlannedAttempt[];
+  holdNanos: bigint;
+}
+
+/**
+ * Reserves the worst-case cost before any upstream call. When the caller omits max_tokens, each
+ * endpoint's output is capped at what the balance (and key limit) affords, so a small balance
+ * still gets answers and can never be overspent. Endpoints the caller cannot afford are dropped
+ * from the fallback list rather than failing the request.
+ */
+export async function reserveCredit(
+  holds: CreditHolds,
+  input: {
+    generationId: string;
+    key: ApiKeyRecord;
+    endpoints: CatalogEndpoint[];
+    promptTokens: number;
+    requestedMaxTokens: number | undefined;
+    ttlMs: number;
+  },
+): Promise<CreditHoldResult> {
+  const { key, promptTokens, requestedMaxTokens } = input;
+  const spendable = await holds.spendable(key.orgId, key.keyId, key.creditLimitNanos);
+  const attempts: PlannedAttempt[] = [];
+  for (const endpoint of input.endpoints) {
+    const room = Math.min(endpoint.maxOutputTokens, Math.max(0, endpoint.contextLength - promptTokens));
+    if (requestedMaxTokens !== undefined) {
+      if (maxCostNanos(endpoint, promptTokens, requestedMaxTokens) <= spendable.nanos) {
+        attempts.push({ endpoint, maxTokens: requestedMaxTokens });
+      }
+      continue;
+    }
+    const affordable = Math.min(room, affordableOutputTokens(endpoint, promptTokens, spendable.nanos));
+    if (affordable >= MIN_ANSWER_TOKENS) attempts.push({ endpoint, maxTokens: affordable });
+  }
+  if (attempts.length === 0) throw insufficientCredit(input, spendable.nanos, spendable.limitedBy);
+  const holdNanos = attempts.reduce((max, a) => {
+    const cost = maxCostNanos(a.endpoint, promptTokens, a.maxTokens);
+    return cost > max ? cost : max;
+  }, 0n);
+  const outcome = await holds.reserve({
+    generationId: input.generationId,
+    orgId: key.orgId,
+    keyId: key.keyId,
+    keyLimitNanos: key.creditLimitNanos,
+    amountNanos: holdNanos,
+    ttlMs: input.ttlMs,
+  });
+  if (!outcome.ok) {
+    throw insufficientCredit(input, outcome.affordableNanos, outcome.reason === "key_limit_exceeded" ? "key" : "org");
+  }
+  return { attempts, holdNanos };
+}
+
+function insufficientCredit(
+  input: { endpoints: CatalogEndpoint[]; promptTokens: number; requestedMaxTokens: number | undefined },
+  spendableNanos: bigint,
+  limitedBy: "org" | "key",
+): ApiError {
+  const first = input.endpoints[0];
+  const canAfford = first ? affordableOutputTokens(first, input.promptTokens, spendableNanos > 0n ? spendableNanos : 0n) : 0;
+  const who = limitedBy === "key" ? "this API key's credit limit" : "your credit balance";
+  const requested = input.requestedMaxTokens ?? first?.maxOutputTokens ?? 0;
+  const message =
+    spendableNanos <= 0n
+      ? `Insufficient credits: ${who} is exhausted. Add credits in the dashboard.`
+      : `This request requires more credits, or fewer max_tokens. You requested up to ${requested} tokens, but ${who} can only afford ${canAfford}.`;
+  return new ApiError(402, limitedBy === "key" ? "key_limit_exceeded" : "insufficient_credits", message, {
+    metadata: { can_afford_max_tokens: canAfford, error_type: "payment_required" },
+  });
+}

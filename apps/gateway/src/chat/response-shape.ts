@@ -1,0 +1,23 @@
+import { nanosToDollarNumber } from "@switchyard/config";
+import type { Usage } from "@switchyard/providers";
+
+/** OpenRouter-style usage: always present, with the exact charge as `cost` (USD). */
+export function usageWithCost(usage: Usage, costNanos: bigint) {
+  return {
+    prompt_tokens: usage.prompt_tokens,
+    completion_tokens: usage.completion_tokens,
+    total_tokens: usage.total_tokens,
+    prompt_tokens_details: { cached_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0 },
+    completion_tokens_details: { reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0 },
+    cost: nanosToDollarNumber(costNanos),
+    is_byok: false,
+  };
+}
+
+export function generationHeaders(generationId: string, provider: string, overheadMs: number): Record<string, string> {
+  return {
+    "x-generation-id": generationId,
+    "x-switchyard-provider": provider,
+    "x-switchyard-overhead-ms": overheadMs.toFixed(3),
+  };
+}

@@ -1,0 +1,223 @@
+import type { ChatCompletionChunk, Usage } from "@switchyard/providers";
+import type { Context } from "hono";
+import type { GatewayDeps } from "../deps.ts";
+import { respondWithError } from "../errors.ts";
+import { failGeneration } from "./complete-chat.ts";
+import { type GenerationOutcome, costOf, finishGeneration } from "./finish-generation.ts";
+import type { PreparedChat } from "./prepare-chat.ts";
+import { generationHeaders, usageWithCost } from "./response-shape.ts";
+import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
+import { apiErrorFromUpstream, asUpstreamError } from "./upstream-failure.ts";
+import { upstreamRequest } from "./upstream-request.ts";
+
+/** Wait this long for the upstream before committing to a 200 and sending keep-alives instead. */
+const COMMIT_AFTER_MS = 1_500;
+const KEEPALIVE_EVERY_MS = 5_000;
+const KEEPALIVE = ": SWITCHYARD PROCESSING\n\n";
+const encoder = new TextEncoder();
+
+type Opened = AttemptSuccess<AsyncIterable<ChatCompletionChunk>>;
+type Settled = { ok: true; value: Opened } | { ok: false; error: unknown };
+
+/**
+ * Streaming chat. Fallback happens while nothing but keep-alive comments reached the client;
+ * after the first content byte a failure ends the stream with an error chunk, then [DONE].
+ */
+export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
+  const abort = new AbortController();
+  c.req.raw.signal.addEventListener("abort", () => abort.abort(), { once: true });
+  const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal) =>
+    deps.upstream
+      .adapter(attempt.endpoint)
+      .stream(upstreamRequest(chat.body, attempt), deps.upstream.target(attempt.endpoint), {
+        signal,
+        timeoutMs: deps.config.upstreamTimeoutMs,
+      }),
+  ).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+  let timer: NodeJS.Timeout | undefined;
+  const early = await Promise.race([
+    opening,
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(resolve, COMMIT_AFTER_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (early && !early.ok) {
+    // Nothing was sent yet: answer with a real status.
+    await failGeneration(deps, chat, early.error);
+    const error = early.error;
+    if (error instanceof AllAttemptsFailed) {
+      return respondWithError(c, apiErrorFromUpstream(error.lastError, error.lastAttempt?.endpoint.provider.name ?? "upstream"));
+    }
+    throw error;
+  }
+
+  const provider = early?.ok ? early.value.attempt.endpoint.provider.name : "pending";
+  const overheadMs = early?.ok ? performance.now() - chat.startedAt - early.value.upstreamMs : 0;
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => pump(deps, chat, opening, controller, abort.signal),
+    cancel: () => abort.abort(),
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+      ...generationHeaders(chat.generationId, provider, overheadMs),
+    },
+  });
+}
+
+async function pump(
+  deps: GatewayDeps,
+  chat: PreparedChat,
+  opening: Promise<Settled>,
+  controller: ReadableStreamDefaultController<Uint8Array>,
+  signal: AbortSignal,
+): Promise<void> {
+  const write = (text: string) => {
+    if (!signal.aborted) controller.enqueue(encoder.encode(text));
+  };
+  let keepAlive: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([opening, Promise.resolve(undefined)]);
+  if (!settled) {
+    write(KEEPALIVE);
+    keepAlive = setInterval(() => write(KEEPALIVE), KEEPALIVE_EVERY_MS);
+  }
+  const opened = settled ?? (await opening);
+  clearInterval(keepAlive);
+  const created = Math.floor(chat.createdAt.getTime() / 1000);
+
+  if (!opened.ok) {
+    await failGeneration(deps, chat, opened.error);
+    const failure = opened.error instanceof AllAttemptsFailed ? opened.error.lastError : asUpstreamError(opened.error);
+    write(errorChunk(chat, created, chat.requestedModel, "", failure.status, failure.code));
+    write("data: [DONE]\n\n");
+    closeQuietly(controller);
+    return;
+  }
+
+  const { attempt, result: chunks, upstreamMs } = opened.value;
+  const { endpoint } = attempt;
+  const providerName = endpoint.provider.name;
+  const streamStarted = performance.now();
+  let firstChunkAt: number | undefined;
+  let usage: Usage | undefined;
+  let finishReason: string | null = null;
+  let nativeFinishReason: string | null = null;
+  let upstreamId: string | null = null;
+  let completionChars = 0;
+  let failure: ReturnType<typeof asUpstreamError> | undefined;
+
+  try {
+    for await (const chunk of chunks) {
+      upstreamId ??= chunk.id;
+      if (chunk.usage) usage = chunk.usage;
+      if (chunk.choices.length === 0) continue;
+      if (firstChunkAt === undefined) {
+        firstChunkAt = performance.now();
+        deps.overhead.observe({ streamed: true }, firstChunkAt - chat.startedAt - upstreamMs - (firstChunkAt - streamStarted));
+      }
+      for (const choice of chunk.choices) {
+        completionChars += choice.delta.content?.length ?? 0;
+        for (const call of choice.delta.tool_calls ?? []) completionChars += call.function?.arguments?.length ?? 0;
+        if (choice.finish_reason) {
+          finishReason = choice.finish_reason;
+          nativeFinishReason = choice.native_finish_reason ?? null;
+        }
+      }
+      write(
+        `data: ${JSON.stringify({ ...chunk, id: chat.generationId, model: endpoint.modelId, provider: providerName, usage: undefined })}\n\n`,
+      );
+    }
+  } catch (error) {
+    failure = asUpstreamError(signal.aborted ? Object.assign(new Error("aborted"), { name: "AbortError" }) : error);
+  }
+
+  const ttftMs = firstChunkAt === undefined ? null : firstChunkAt - chat.startedAt;
+  const cancelled = failure?.code === "cancelled";
+  // Without the upstream's own count (cancelled or cut off), bill what was actually streamed.
+  const billedUsage: Usage = usage ?? {
+    prompt_tokens: chat.promptTokens,
+    completion_tokens: Math.ceil(completionChars / 4),
+    total_tokens: chat.promptTokens + Math.ceil(completionChars / 4),
+  };
+  const outcome: GenerationOutcome = {
+    status: cancelled ? "cancelled" : failure ? "error" : "success",
+    endpoint,
+    usage: billedUsage,
+    upstreamId,
+    finishReason: cancelled ? null : failure ? "error" : finishReason,
+    nativeFinishReason,
+    streamed: true,
+    ttftMs,
+    error: failure ? { code: failure.code, message: failure.message.slice(0, 500), status: failure.status } : null,
+  };
+  const cost = cancelled ? costOfCancelled(outcome) : costOf(outcome);
+
+  if (failure && !cancelled) {
+    deps.health.recordFailure(endpoint.id, { status: failure.upstreamStatus, code: failure.code });
+    write(errorChunk(chat, created, endpoint.modelId, providerName, failure.status, failure.code));
+  } else if (!failure) {
+    deps.health.recordSuccess(endpoint.id, {
+      latencyMs: upstreamMs,
+      ...(ttftMs !== null ? { ttftMs: upstreamMs + (firstChunkAt ?? streamStarted) - streamStarted } : {}),
+      outputTokens: billedUsage.completion_tokens,
+      generationMs: upstreamMs + performance.now() - streamStarted,
+    });
+    if (chat.conversation) await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
+    write(
+      `data: ${JSON.stringify({
+        id: chat.generationId,
+        object: "chat.completion.chunk",
+        created,
+        model: endpoint.modelId,
+        provider: providerName,
+        choices: [],
+        usage: usageWithCost(billedUsage, cost),
+      })}\n\n`,
+    );
+  }
+  write("data: [DONE]\n\n");
+  closeQuietly(controller);
+  await finishGeneration(deps, chat, outcome, cost);
+}
+
+/** A client that walks away still pays for what the upstream produced until then. */
+function costOfCancelled(outcome: GenerationOutcome): bigint {
+  return costOf({ ...outcome, status: "success", finishReason: "cancelled" });
+}
+
+function errorChunk(
+  chat: PreparedChat,
+  created: number,
+  model: string,
+  provider: string,
+  status: number,
+  code: string,
+): string {
+  const message = status >= 500 ? "The provider failed while streaming the response." : `Upstream error: ${code}`;
+  return `data: ${JSON.stringify({
+    id: chat.generationId,
+    object: "chat.completion.chunk",
+    created,
+    model,
+    provider,
+    error: { code: status, message, metadata: { error_type: code } },
+    choices: [{ index: 0, delta: { content: "" }, finish_reason: "error", native_finish_reason: null }],
+  })}\n\n`;
+}
+
+function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): void {
+  try {
+    controller.close();
+  } catch {
+    // already closed by a client abort
+  }
+}

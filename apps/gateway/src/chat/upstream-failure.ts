@@ -1,0 +1,38 @@
+import { UpstreamError } from "@switchyard/providers";
+import { ApiError, type ApiErrorStatus } from "../errors.ts";
+
+const ANSWERABLE = new Set<number>([400, 401, 402, 403, 404, 408, 413, 429, 502, 503]);
+
+/** The client-facing error for an upstream failure; 5xx messages are generic, never upstream text. */
+export function apiErrorFromUpstream(error: UpstreamError, provider: string): ApiError {
+  const status = (ANSWERABLE.has(error.status) ? error.status : 502) as ApiErrorStatus;
+  const message =
+    status >= 500
+      ? `The provider ${provider} failed to answer (${error.code}).`
+      : status === 408
+        ? `The provider ${provider} did not answer in time.`
+        : status === 429
+          ? `The provider ${provider} is rate limiting requests; retry shortly.`
+          : error.message;
+  return new ApiError(status, error.code, message, {
+    metadata: {
+      error_type: error.code,
+      provider_name: provider,
+      ...(status < 500 && error.providerCode ? { provider_code: error.providerCode } : {}),
+    },
+    ...(error.retryAfterMs ? { headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } } : {}),
+  });
+}
+
+export function asUpstreamError(error: unknown): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  if (error instanceof Error && error.name === "AbortError") {
+    return new UpstreamError({ code: "cancelled", message: "cancelled", status: 408, retryable: false });
+  }
+  return new UpstreamError({ code: "bad_response", message: "unexpected upstream failure", status: 502, retryable: true });
+}
+
+/** User errors (400/413) say nothing about the provider's health. */
+export function countsAgainstHealth(error: UpstreamError): boolean {
+  return error.code !== "cancelled" && error.status !== 400 && error.status !== 413;
+}

@@ -1,0 +1,146 @@
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, migrateDatabase } from "@switchyard/db";
+import { seedCatalog } from "@switchyard/db/seed";
+import { type DemoAccount, ensureDemoAccount } from "./demo-account.ts";
+import { loadDevSecrets } from "./dev-secrets.ts";
+import { type Infrastructure, resolveInfrastructure } from "./infrastructure.ts";
+import { type AppProcess, spawnApp, waitForHttp } from "./processes.ts";
+import { ensureWebBuild } from "./web-build.ts";
+
+export const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+
+export interface PlatformPorts {
+  gateway: number;
+  billing: number;
+  web: number;
+  sim: number;
+}
+
+export interface PlatformOptions {
+  ports: PlatformPorts;
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  redisUrl?: string | undefined;
+  databaseName?: string;
+  /** Apps to start; the dashboard needs a production build, which takes a while. */
+  apps?: ("sim" | "gateway" | "billing" | "web")[];
+  /** Redirect providers to provider-sim (dev, tests) instead of their real APIs. */
+  useSimulator?: boolean;
+  /** Extra environment for every app (e.g. Stripe settings). */
+  env?: Record<string, string>;
+  log: (line: string) => void;
+  appOutput?: (line: string) => void;
+}
+
+export interface RunningPlatform {
+  infrastructure: Infrastructure;
+  urls: { gateway: string; api: string; billing: string; web: string; sim: string };
+  demo: DemoAccount;
+  billingInternalToken: string;
+  stop(): Promise<void>;
+}
+
+/** Infrastructure, migrations, seed, demo account, then the apps: `npm start` and the e2e suites. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const { ports, log } = options;
+  const apps = new Set(options.apps ?? ["sim", "gateway", "billing", "web"]);
+  const infrastructure = await resolveInfrastructure({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    ...(options.databaseName ? { databaseName: options.databaseName } : {}),
+    log,
+  });
+  const running: AppProcess[] = [];
+  const stop = async () => {
+    for (const app of running.reverse()) await app.stop();
+    await infrastructure.stop();
+  };
+  try {
+    log("Applying migrations and seeding the catalog…");
+    await migrateDatabase(infrastructure.databaseUrl);
+    const handle = createDb(infrastructure.databaseUrl, { max: 2 });
+    const seeded = await seedCatalog(handle.db);
+    log(`Catalog: ${seeded.models} models, ${seeded.providers} providers, ${seeded.endpoints} endpoints.`);
+    const demo = await ensureDemoAccount(handle.db, options.dataDir);
+    await handle.close();
+
+    const secrets = loadDevSecrets(options.dataDir);
+    const host = "127.0.0.1";
+    const urls = {
+      gateway: `http://${host}:${ports.gateway}`,
+      api: `http://${host}:${ports.gateway}/api/v1`,
+      billing: `http://${host}:${ports.billing}`,
+      web: `http://${host}:${ports.web}`,
+      sim: `http://${host}:${ports.sim}`,
+    };
+    const common = {
+      DATABASE_URL: infrastructure.databaseUrl,
+      REDIS_URL: infrastructure.redisUrl,
+      BILLING_INTERNAL_TOKEN: secrets.billingInternalToken,
+      LOG_LEVEL: "warn",
+      ...options.env,
+    };
+    const tsxApp = (name: string, dir: string, env: Record<string, string | undefined>) =>
+      spawnApp({
+        name,
+        cwd: join(ROOT, dir),
+        command: process.execPath,
+        args: ["--import", "tsx", "src/main.ts"],
+        env: { ...common, ...env },
+        output: options.appOutput,
+      });
+
+    if (apps.has("sim")) {
+      const sim = tsxApp("provider-sim", "apps/provider-sim", { PROVIDER_SIM_PORT: String(ports.sim), PROVIDER_SIM_HOST: host });
+      running.push(sim);
+      await waitForHttp(`${urls.sim}/__admin/stats`, sim, 60_000);
+    }
+    if (apps.has("billing")) {
+      const billing = tsxApp("billing", "apps/billing", {
+        BILLING_PORT: String(ports.billing),
+        BILLING_HOST: host,
+        PUBLIC_BILLING_URL: urls.billing,
+      });
+      running.push(billing);
+      await waitForHttp(`${urls.billing}/health`, billing, 60_000);
+    }
+    if (apps.has("gateway")) {
+      const gateway = tsxApp("gateway", "apps/gateway", {
+        GATEWAY_PORT: String(ports.gateway),
+        GATEWAY_HOST: host,
+        ...(options.useSimulator !== false ? { PROVIDER_SIM_URL: urls.sim } : {}),
+      });
+      running.push(gateway);
+      await waitForHttp(`${urls.gateway}/health`, gateway, 60_000);
+    }
+    if (apps.has("web")) {
+      const webEnv = {
+        ...common,
+        NEXTAUTH_URL: urls.web,
+        NEXTAUTH_SECRET: secrets.nextAuthSecret,
+        BILLING_URL: urls.billing,
+        GATEWAY_PUBLIC_URL: urls.api,
+        WEB_PORT: String(ports.web),
+        NEXT_TELEMETRY_DISABLED: "1",
+      };
+      Object.assign(process.env, { NEXT_TELEMETRY_DISABLED: "1" });
+      ensureWebBuild(ROOT, log);
+      const web = spawnApp({
+        name: "web",
+        cwd: join(ROOT, "apps/web"),
+        command: join(ROOT, "apps/web/node_modules/.bin/next"),
+        args: ["start", "-p", String(ports.web), "-H", host],
+        env: webEnv,
+        output: options.appOutput,
+      });
+      running.push(web);
+      await waitForHttp(urls.web, web, 90_000);
+    }
+    return { infrastructure, urls, demo, billingInternalToken: secrets.billingInternalToken, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
