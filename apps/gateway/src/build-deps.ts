@@ -98,6 +98,7 @@ export async function buildGatewayDeps(env: GatewayEnv, logger: Logger = createL
     deps,
     close: async () => {
       catalog.stop();
+      health.stop();
       for (const close of closers) await close().catch(() => {});
       await closeUpstreamPools();
       await handle.close();

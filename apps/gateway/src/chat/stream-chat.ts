@@ -42,7 +42,7 @@ export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedCh
   const early = await Promise.race([
     opening,
     new Promise<undefined>((resolve) => {
-      timer = setTimeout(resolve, COMMIT_AFTER_MS);
+      timer = setTimeout(() => resolve(undefined), COMMIT_AFTER_MS);
     }),
   ]);
   clearTimeout(timer);

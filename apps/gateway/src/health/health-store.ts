@@ -1,13 +1,6 @@
-import { type EndpointHealth, type HealthEvent, HealthModel } from "@switchyard/routing";
+import { type EndpointHealth, type HealthEvent, HealthModel, type SuccessSample } from "@switchyard/routing";
 import type { Redis } from "ioredis";
 import { randomToken } from "@switchyard/db";
-
-export interface SuccessSample {
-  latencyMs: number;
-  ttftMs?: number;
-  outputTokens: number;
-  generationMs: number;
-}
 
 export interface EndpointStats {
   uptimeLast5m: number | null;
@@ -19,6 +12,7 @@ export interface EndpointStats {
 }
 
 export const HEALTH_CHANNEL = "switchyard:health";
+const PUBLISH_EVERY_MS = 250;
 
 /**
  * The gateway's view of endpoint health, measured from real traffic. With Redis, every replica
@@ -30,26 +24,26 @@ export class HealthStore {
   readonly #replicaId = randomToken(8);
   #publisher: Redis | undefined;
 
+  readonly #timer: NodeJS.Timeout;
+
   constructor(private readonly now: () => number = Date.now) {
     this.#model = new HealthModel({ now });
+    // Observations go out in batches: one publish per interval, not one per request.
+    this.#timer = setInterval(() => this.#flush(), PUBLISH_EVERY_MS);
+    this.#timer.unref();
   }
 
   readonly lookup = (endpointId: string): EndpointHealth | undefined => this.#model.get(endpointId);
 
   recordSuccess(endpointId: string, sample: SuccessSample): void {
-    const tps = sample.generationMs > 0 ? (sample.outputTokens * 1000) / sample.generationMs : undefined;
-    this.#record({
-      endpointId,
-      at: this.now(),
-      ok: true,
-      latencyMs: sample.latencyMs,
-      ...(sample.ttftMs !== undefined ? { ttftMs: sample.ttftMs } : {}),
-      ...(tps !== undefined ? { tps } : {}),
-    });
+    this.#model.recordSuccess(endpointId, sample);
   }
 
-  recordFailure(endpointId: string, _failure: { status?: number | undefined; code: string }): void {
-    this.#record({ endpointId, at: this.now(), ok: false });
+  recordFailure(endpointId: string, failure: { status?: number | undefined; code: string }): void {
+    this.#model.recordFailure(endpointId, {
+      code: failure.code,
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+    });
   }
 
   stats(endpointId: string): EndpointStats {
@@ -70,8 +64,8 @@ export class HealthStore {
     subscriber.on("message", (channel: string, raw: string) => {
       if (channel !== HEALTH_CHANNEL) return;
       try {
-        const message = JSON.parse(raw) as { from: string; event: HealthEvent };
-        if (message.from !== this.#replicaId) this.#model.apply(message.event);
+        const message = JSON.parse(raw) as { from: string; events: HealthEvent[] };
+        if (message.from !== this.#replicaId) this.#model.mergeEvents(message.events);
       } catch {
         // ignore malformed messages
       }
@@ -79,9 +73,14 @@ export class HealthStore {
     await subscriber.subscribe(HEALTH_CHANNEL);
   }
 
-  #record(event: HealthEvent): void {
-    this.#model.apply(event);
-    this.#publisher?.publish(HEALTH_CHANNEL, JSON.stringify({ from: this.#replicaId, event })).catch(() => {
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  #flush(): void {
+    const events = this.#model.drainEvents();
+    if (events.length === 0 || !this.#publisher) return;
+    this.#publisher.publish(HEALTH_CHANNEL, JSON.stringify({ from: this.#replicaId, events })).catch(() => {
       // Redis down: the local view still works.
     });
   }

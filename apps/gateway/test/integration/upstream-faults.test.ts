@@ -1,0 +1,107 @@
+import { generations } from "@switchyard/db";
+import { orgBalanceNanos } from "@switchyard/ledger";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eventually, type GatewayHarness, startGatewayHarness } from "../support/harness.ts";
+
+let harness: GatewayHarness;
+
+beforeAll(async () => {
+  harness = await startGatewayHarness();
+});
+afterEach(() => harness.resetSimulator());
+afterAll(() => harness.close());
+
+// openai/gpt-4.1 has a single provider (OpenAI), so there is nothing to fall back to.
+const body = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ model: "openai/gpt-4.1", messages: [{ role: "user", content: "hello there" }], max_tokens: 30, ...extra });
+
+function post(payload: string, signal?: AbortSignal) {
+  return fetch(`${harness.apiUrl}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${harness.org.apiKey}` },
+    body: payload,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+async function expectNothingHeld(): Promise<void> {
+  const balance = await orgBalanceNanos(harness.db, harness.org.orgId);
+  await eventually(async () => {
+    const spendable = await harness.gateway.deps.holds.spendable(harness.org.orgId, harness.org.keyId, null);
+    return spendable.nanos === balance ? true : undefined;
+  });
+}
+
+async function recordedGeneration(id: string) {
+  return eventually(async () => (await harness.db.select().from(generations).where(eq(generations.id, id)))[0]);
+}
+
+describe("upstream faults", () => {
+  it("turns an upstream 500 into a 502 with a generic message, recorded and released", async () => {
+    await harness.simulate("openai", { errorRate: 1, errorStatus: 500 });
+    const response = await post(body());
+    expect(response.status).toBe(502);
+    const payload = (await response.json()) as { error: { message: string; code: string } };
+    expect(payload.error.message).not.toMatch(/stack|Error:/);
+    const id = response.headers.get("x-generation-id");
+    expect(id).toBeNull();
+    await expectNothingHeld();
+  });
+
+  it("passes a provider 429 through with retry-after", async () => {
+    await harness.simulate("openai", { rateLimitRate: 1, retryAfterSeconds: 7 });
+    const response = await post(body());
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("7");
+    await expectNothingHeld();
+  });
+
+  it("times out a hanging provider with a 408", async () => {
+    await harness.simulate("openai", { hang: true });
+    const started = Date.now();
+    const response = await post(body());
+    expect(response.status).toBe(408);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    await expectNothingHeld();
+  });
+
+  it("ends a stream cut mid-way with an error chunk, finish_reason error, then [DONE]", async () => {
+    await harness.simulate("openai", { disconnectAfterChunks: 3 });
+    const response = await post(body({ stream: true, max_tokens: 200 }));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const events = text
+      .split("\n\n")
+      .filter((block) => block.startsWith("data: "))
+      .map((block) => block.slice(6));
+    expect(events.at(-1)).toBe("[DONE]");
+    const last = JSON.parse(events.at(-2) ?? "{}") as { error?: unknown; choices: { finish_reason: string }[] };
+    expect(last.error).toBeDefined();
+    expect(last.choices[0]?.finish_reason).toBe("error");
+    const id = response.headers.get("x-generation-id") ?? "";
+    const row = await recordedGeneration(id);
+    expect(row.status).toBe("error");
+    expect(row.costNanos).toBe(0n);
+    await expectNothingHeld();
+  });
+
+  it("cancels the upstream when the client aborts a stream, and bills only what was streamed", async () => {
+    await harness.simulate("openai", { tokensPerSecond: 20 });
+    const controller = new AbortController();
+    const response = await post(body({ stream: true, max_tokens: 2000 }), controller.signal);
+    const id = response.headers.get("x-generation-id") ?? "";
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    const row = await recordedGeneration(id);
+    expect(row.status).toBe("cancelled");
+    expect(row.completionTokens).toBeLessThan(2000);
+    await expectNothingHeld();
+  });
+
+  it("stays up after all of it", async () => {
+    const response = await post(body());
+    expect(response.status).toBe(200);
+  });
+});
