@@ -94,7 +94,11 @@ export interface ProviderRequestPreferences {
   only?: string[];
   ignore?: string[];
   quantizations?: string[];
-  sort?: "price" | "throughput" | "latency" | { by: "price" | "throughput" | "latency"; partition?: "model" | "none" };
+  sort?:
+    | "price"
+    | "throughput"
+    | "latency"
+    | { by: "price" | "throughput" | "latency"; partition?: "model" | "none" };
   max_price?: { prompt?: number | string; completion?: number | string; request?: number | string };
   /** seconds (p50) */
   preferred_max_latency?: number | { p50?: number; p75?: number; p90?: number; p99?: number };
@@ -141,6 +145,8 @@ export type ExclusionReason =
   | "request_only"
   | "request_ignore"
   | "request_order_only"
+  /** Added: org `preferences.order` with fallbacks disabled keeps only the ordered providers. */
+  | "org_order_only"
   | "quantization"
   | "require_parameters"
   | "max_price"
@@ -183,10 +189,17 @@ export interface RouteTrace {
   allowFallbacks: boolean;
   candidates: TraceCandidate[];
   attempts: TraceAttempt[];
+  /** Added: requested models that are not in the catalog (after stripping variant suffixes). */
+  unknownModels?: string[];
+  /** Added: how endpoints outside the explicit order were ranked (equals `strategy` unless it is "order"). */
+  sortStrategy?: RoutingSort;
+  /** Added: "model" groups endpoints per requested model, "none" sorts them all together. */
+  partition?: "model" | "none";
 }
 
 export interface NoEndpointsError {
-  code: "model_not_found" | "no_endpoints" | "privacy_restricted" | "constraint_filtered";
+  /** Added "invalid_request" (400): a malformed routing field, e.g. a negative `max_price`. */
+  code: "model_not_found" | "no_endpoints" | "privacy_restricted" | "constraint_filtered" | "invalid_request";
   status: 400 | 404;
   message: string;
   excludedBy: ExclusionReason[];
@@ -210,4 +223,12 @@ export interface PlanRouteInput {
   random: () => number;
   /** Endpoint that served this conversation recently (sticky routing), if any. */
   stickyEndpointId?: string;
+}
+
+/** Why an endpoint was excluded: machine code, human reason, and details for the summary message. */
+export interface Exclusion {
+  excludedBy: ExclusionReason;
+  reason: string;
+  /** e.g. the unsupported parameters for "require_parameters" */
+  details?: string[];
 }
