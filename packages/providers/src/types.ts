@@ -31,7 +31,10 @@ export type ToolChoice = "none" | "auto" | "required" | { type: "function"; func
 export type ResponseFormat =
   | { type: "text" }
   | { type: "json_object" }
-  | { type: "json_schema"; json_schema: { name: string; schema?: Record<string, unknown>; strict?: boolean; description?: string } };
+  | {
+      type: "json_schema";
+      json_schema: { name: string; schema?: Record<string, unknown>; strict?: boolean; description?: string };
+    };
 
 /** What the gateway hands an adapter: validated, with `model` already set to the upstream's model name. */
 export interface ChatRequest {
@@ -121,5 +124,9 @@ export interface ProviderAdapter {
    * with `UpstreamError`, so the gateway can still fall back). Iteration yields OpenAI chunks, the
    * last one carrying usage; a failure mid-stream throws `UpstreamError` from the iterator.
    */
-  stream(request: ChatRequest, target: UpstreamTarget, options: CallOptions): Promise<AsyncIterable<ChatCompletionChunk>>;
+  stream(
+    request: ChatRequest,
+    target: UpstreamTarget,
+    options: CallOptions,
+  ): Promise<AsyncIterable<ChatCompletionChunk>>;
 }

@@ -1,0 +1,112 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Dispatcher } from "undici";
+import { UpstreamError } from "../errors.ts";
+import type { CallOptions } from "../types.ts";
+import { poolFor } from "./pool.ts";
+import { badResponse, cancelled, streamInterrupted } from "./status-error.ts";
+
+export interface UpstreamResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Dispatcher.ResponseData["body"];
+  /** Detaches the caller's abort signal; call once the body is consumed or abandoned. */
+  release(): void;
+}
+
+export type ParseErrorResponse = (
+  status: number,
+  headers: IncomingHttpHeaders,
+  bodyText: string,
+) => UpstreamError;
+
+/**
+ * POSTs JSON through the origin's keep-alive pool. Rejects with `UpstreamError`: `timeout` when no
+ * response headers arrive within `timeoutMs`, `cancelled` when `signal` aborts, `connect_error`
+ * for refused/reset connections, and the provider's mapped error for non-2xx answers.
+ */
+export async function sendUpstream(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  options: CallOptions,
+  parseError: ParseErrorResponse,
+): Promise<UpstreamResponse> {
+  const { signal, timeoutMs } = options;
+  if (signal.aborted) throw cancelled();
+  const target = new URL(url);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal.reason);
+  signal.addEventListener("abort", onAbort, { once: true });
+  const release = () => signal.removeEventListener("abort", onAbort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error("upstream timeout"));
+  }, timeoutMs);
+
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await poolFor(target.origin).request({
+      path: target.pathname + target.search,
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        ...headers,
+      },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+    });
+  } catch (err) {
+    release();
+    if (signal.aborted) throw cancelled();
+    if (timedOut) {
+      throw new UpstreamError({
+        code: "timeout",
+        message: `No response headers within ${timeoutMs} ms`,
+        status: 408,
+        retryable: true,
+      });
+    }
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new UpstreamError({
+      code: "connect_error",
+      message: `Upstream connection failed: ${reason}`,
+      status: 502,
+      retryable: true,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    return { status: res.statusCode, headers: res.headers, body: res.body, release };
+  }
+  let text = "";
+  try {
+    text = await res.body.text();
+  } catch {
+    // The error body itself was cut off; the status still says what happened.
+  } finally {
+    release();
+  }
+  throw parseError(res.statusCode, res.headers, text);
+}
+
+/** Reads a whole 2xx JSON body. Socket loss → stream_interrupted; invalid JSON → bad_response. */
+export async function readJsonBody(res: UpstreamResponse, signal: AbortSignal): Promise<unknown> {
+  let text: string;
+  try {
+    text = await res.body.text();
+  } catch {
+    if (signal.aborted) throw cancelled();
+    throw streamInterrupted("Upstream connection lost while reading the response");
+  } finally {
+    res.release();
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badResponse("Upstream sent a body that is not JSON", res.status);
+  }
+}
