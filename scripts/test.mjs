@@ -1,7 +1,8 @@
 // `npm test`: install, check services, prepare a fresh test database, then format, lint,
 // typecheck and every test suite. Fails with a clear message when a service is unreachable.
-import { existsSync } from "node:fs";
+
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { checkNode, installDependencies, isPortOpen, ROOT, run } from "./lib/bootstrap.mjs";
 
 checkNode();
@@ -21,9 +22,13 @@ run(tsx, ["tools/platform/src/prepare-test-db.ts"], { env });
 console.log("› Format and lint (Biome)…");
 run(`${ROOT}/node_modules/.bin/biome`, ["ci", "."], { env });
 console.log("› Typecheck and test (Turborepo)…");
-run(`${ROOT}/node_modules/.bin/turbo`, ["run", "typecheck", "test", "--concurrency=2", "--output-logs=full"], {
-  env,
-});
+run(
+  `${ROOT}/node_modules/.bin/turbo`,
+  ["run", "typecheck", "test", "--concurrency=2", "--output-logs=full"],
+  {
+    env,
+  },
+);
 console.log("✔ All checks passed.");
 
 function ensureChromium() {
@@ -34,7 +39,10 @@ function ensureChromium() {
     process.exit(1);
   }
   const quiet = { stdio: ["ignore", "ignore", "inherit"] };
-  if (spawnSync("apt-get", ["update", "-qq"], quiet).status !== 0 || spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], quiet).status !== 0) {
+  if (
+    spawnSync("apt-get", ["update", "-qq"], quiet).status !== 0 ||
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], quiet).status !== 0
+  ) {
     console.error("✖ Could not install Chromium with apt-get.");
     process.exit(1);
   }
@@ -44,6 +52,8 @@ async function requireService(name, url, defaultPort) {
   const { hostname, port } = new URL(url);
   const target = `${hostname}:${port || defaultPort}`;
   if (await isPortOpen(hostname, Number(port || defaultPort))) return;
-  console.error(`✖ ${name} is not reachable at ${target}. Start it (or set ${name === "Redis" ? "REDIS_URL" : "DATABASE_URL"}) and run npm test again.`);
+  console.error(
+    `✖ ${name} is not reachable at ${target}. Start it (or set ${name === "Redis" ? "REDIS_URL" : "DATABASE_URL"}) and run npm test again.`,
+  );
   process.exit(1);
 }

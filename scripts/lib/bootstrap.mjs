@@ -30,7 +30,9 @@ export function pnpm(args, options = {}) {
 
 export function installDependencies() {
   console.log("› Installing dependencies (pnpm, frozen lockfile)…");
-  pnpm(["install", "--frozen-lockfile", "--reporter=append-only"], { stdio: ["ignore", "ignore", "inherit"] });
+  pnpm(["install", "--frozen-lockfile", "--reporter=append-only"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 export function isPortOpen(host, port, timeoutMs = 1000) {

@@ -1,7 +1,7 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { type GatewayHarness, startGatewayHarness } from "@switchyard/gateway/testing";
 import { generateText, streamText } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GatewayHarness, startGatewayHarness } from "@switchyard/gateway/testing";
 
 let harness: GatewayHarness;
 let switchyard: ReturnType<typeof createOpenAICompatible>;

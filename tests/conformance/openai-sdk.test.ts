@@ -1,6 +1,6 @@
+import { type GatewayHarness, startGatewayHarness } from "@switchyard/gateway/testing";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GatewayHarness, startGatewayHarness } from "@switchyard/gateway/testing";
 
 let harness: GatewayHarness;
 let client: OpenAI;
@@ -75,16 +75,32 @@ describe.each(MODELS)("the official openai SDK against a $format model", ({ mode
   });
 
   it("does a tool-calling round trip", async () => {
-    const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: "user", content: "Weather in Paris?" }];
-    const first = await client.chat.completions.create({ model, messages, tools: [weatherTool], max_tokens: 100 });
+    const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
+      { role: "user", content: "Weather in Paris?" },
+    ];
+    const first = await client.chat.completions.create({
+      model,
+      messages,
+      tools: [weatherTool],
+      max_tokens: 100,
+    });
     const call = first.choices[0]?.message.tool_calls?.[0];
     expect(first.choices[0]?.finish_reason).toBe("tool_calls");
     expect(call?.type).toBe("function");
     if (call?.type !== "function") throw new Error("expected a function tool call");
     expect(call.function.name).toBe("get_weather");
     expect(JSON.parse(call.function.arguments)).toHaveProperty("city");
-    messages.push(first.choices[0]!.message, { role: "tool", tool_call_id: call.id, content: '{"temp_c": 21}' });
-    const second = await client.chat.completions.create({ model, messages, tools: [weatherTool], max_tokens: 100 });
+    messages.push(first.choices[0]!.message, {
+      role: "tool",
+      tool_call_id: call.id,
+      content: '{"temp_c": 21}',
+    });
+    const second = await client.chat.completions.create({
+      model,
+      messages,
+      tools: [weatherTool],
+      max_tokens: 100,
+    });
     expect(second.choices[0]?.finish_reason).not.toBe("tool_calls");
     expect(second.choices[0]?.message.content?.length).toBeGreaterThan(0);
   });

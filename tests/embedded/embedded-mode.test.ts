@@ -34,7 +34,11 @@ describe("embedded default (embedded PostgreSQL, no Redis)", () => {
 
     const sim = await startProviderSim({ port: 0, host: "127.0.0.1" });
     cleanups.push(() => sim.close());
-    const env = loadGatewayEnv({ DATABASE_URL: postgres.url, PROVIDER_SIM_URL: sim.url, LOG_LEVEL: "silent" });
+    const env = loadGatewayEnv({
+      DATABASE_URL: postgres.url,
+      PROVIDER_SIM_URL: sim.url,
+      LOG_LEVEL: "silent",
+    });
     const gateway = await buildGatewayDeps(env, pino({ level: "silent" }));
     cleanups.push(() => gateway.close());
     expect(gateway.deps.config.mode).toBe("embedded");

@@ -1,5 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { globalSetup: ["../../packages/db/src/vitest-global-setup.ts"], testTimeout: 120_000, hookTimeout: 180_000 },
+  test: {
+    globalSetup: ["../../packages/db/src/vitest-global-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
 });

@@ -18,11 +18,15 @@ export function createApp(deps: GatewayDeps) {
   });
 
   app.get("/health", (c) => c.json({ status: "ok", service: "gateway", mode: deps.config.mode }));
-  app.get("/metrics", (c) => c.text(deps.overhead.render(), 200, { "content-type": "text/plain; version=0.0.4" }));
+  app.get("/metrics", (c) =>
+    c.text(deps.overhead.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
+  );
   app.route("/api/v1", api);
   app.route("/v1", api);
 
-  app.notFound((c) => respondWithError(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    respondWithError(c, new ApiError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)),
+  );
   app.onError((error, c) => {
     if (error instanceof ApiError) return respondWithError(c, error);
     deps.logger.error({ err: error, requestId: c.var.requestId, path: c.req.path }, "unhandled error");

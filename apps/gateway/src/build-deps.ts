@@ -7,6 +7,8 @@ import {
   RedisCreditHolds,
 } from "@switchyard/ledger";
 import { closeUpstreamPools } from "@switchyard/providers";
+import { QUEUE_NAMES } from "@switchyard/queue";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { KeyStore } from "./auth/key-store.ts";
 import { CatalogStore } from "./catalog/catalog-store.ts";
@@ -32,7 +34,10 @@ export interface BuiltGateway {
  * Real dependencies from configuration. With REDIS_URL: shared holds, rate limits, health and
  * sticky state, settlement through BullMQ. Without: the same interfaces in-process (embedded mode).
  */
-export async function buildGatewayDeps(env: GatewayEnv, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<BuiltGateway> {
+export async function buildGatewayDeps(
+  env: GatewayEnv,
+  logger: Logger = createLogger(env.LOG_LEVEL),
+): Promise<BuiltGateway> {
   const handle: DbHandle = createDb(env.DATABASE_URL, { max: 10 });
   const { db } = handle;
   const keys = new KeyStore(db);
@@ -49,20 +54,27 @@ export async function buildGatewayDeps(env: GatewayEnv, logger: Logger = createL
   if (env.REDIS_URL) {
     const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
     const subscriber = new Redis(env.REDIS_URL);
-    closers.push(async () => subscriber.quit(), async () => redis.quit());
-    holds = new RedisCreditHolds({ redis, db, prefix: env.REDIS_KEY_PREFIX });
-    usage = new BullMqUsageSink({ connection: redis, prefix: env.QUEUE_PREFIX });
+    closers.push(
+      async () => subscriber.quit(),
+      async () => redis.quit(),
+    );
+    holds = new RedisCreditHolds({ redis, db, prefix: `${env.REDIS_KEY_PREFIX}:holds:` });
+    usage =
+      env.SETTLEMENT === "inline"
+        ? new InlineUsageSink(db, holds)
+        : new BullMqUsageSink(new Queue(QUEUE_NAMES.usage, { connection: redis, prefix: env.QUEUE_PREFIX }));
     rateLimiter = new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX);
     sticky = new RedisStickyStore(redis, env.REDIS_KEY_PREFIX);
     await subscribeInvalidations(subscriber, {
       key: (hash) => keys.invalidate(hash),
       org: (orgId) => orgSettings.invalidate(orgId),
-      catalog: () => void catalog.refresh().catch((error) => logger.error({ err: error }, "catalog refresh failed")),
+      catalog: () =>
+        void catalog.refresh().catch((error) => logger.error({ err: error }, "catalog refresh failed")),
     });
     await health.connect(redis, subscriber);
   } else {
     holds = new PostgresCreditHolds(db);
-    usage = new InlineUsageSink({ db, holds });
+    usage = new InlineUsageSink(db, holds);
     rateLimiter = new LocalRateLimiter();
     sticky = new LocalStickyStore();
   }

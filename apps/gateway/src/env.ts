@@ -11,8 +11,14 @@ const schema = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
   DEFAULT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
   QUEUE_PREFIX: z.string().default("sy"),
+  /** With Redis: `queue` hands usage to the billing worker through BullMQ; `inline` settles in-process. */
+  SETTLEMENT: z.enum(["queue", "inline"]).default("queue"),
   REDIS_KEY_PREFIX: z.string().default("sy"),
 });
 

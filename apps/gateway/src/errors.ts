@@ -29,7 +29,11 @@ export class ApiError extends Error {
     status: ApiErrorStatus,
     code: string,
     message: string,
-    extra: { param?: string | null; metadata?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    extra: {
+      param?: string | null;
+      metadata?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.status = status;

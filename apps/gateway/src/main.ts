@@ -7,8 +7,9 @@ import { createLogger } from "./observability/logger.ts";
 const env = loadGatewayEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const built = await buildGatewayDeps(env, logger);
-const server = serve({ fetch: createApp(built.deps).fetch, port: env.GATEWAY_PORT, hostname: env.GATEWAY_HOST }, (info) =>
-  logger.info({ port: info.port, mode: built.deps.config.mode }, "gateway listening"),
+const server = serve(
+  { fetch: createApp(built.deps).fetch, port: env.GATEWAY_PORT, hostname: env.GATEWAY_HOST },
+  (info) => logger.info({ port: info.port, mode: built.deps.config.mode }, "gateway listening"),
 );
 
 let stopping = false;

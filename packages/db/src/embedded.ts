@@ -21,7 +21,9 @@ const PASSWORD = "switchyard-embedded";
  * across starts. As root, the server runs as the `postgres` user (created when missing), which
  * must own the data directory.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   await mkdir(options.dataDir, { recursive: true });
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({

@@ -1,5 +1,5 @@
-import type { Database } from "./client.ts";
 import { generateApiKey } from "./api-key-secret.ts";
+import type { Database } from "./client.ts";
 import { newId } from "./ids.ts";
 import { apiKeys, memberships, organizations, users } from "./schema/index.ts";
 

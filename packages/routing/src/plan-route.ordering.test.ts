@@ -205,20 +205,23 @@ describe("planRoute: health", () => {
 });
 
 describe("planRoute: sticky routing", () => {
-  it("puts a healthy sticky endpoint first", () => {
+  it("puts a healthy sticky endpoint first under default load balancing", () => {
+    const plan = planRoute(planInput(catalog, { model: M }, { stickyEndpointId: id(M, "d") }));
+    expect(providersOf(plan)[0]).toBe("d");
+    expect(plan.trace.candidates.find((c) => c.endpointId === id(M, "d"))?.notes).toContain("sticky");
+  });
+
+  it("ignores the sticky endpoint when the request asks for a sort", () => {
     const plan = planRoute(
       planInput(catalog, { model: M, provider: { sort: "price" } }, { stickyEndpointId: id(M, "d") }),
     );
-    expect(providersOf(plan)).toEqual(["d", "a", "b", "c"]);
-    expect(plan.trace.candidates[0]?.notes).toContain("sticky");
+    expect(providersOf(plan)).toEqual(["a", "b", "c", "d"]);
   });
 
   it("ignores the sticky endpoint after a recent failure or with an explicit order", () => {
     const health = healthMap({ [id(M, "d")]: { lastFailureAt: TEST_NOW - 5000 } });
-    const failed = planRoute(
-      planInput(catalog, { model: M, provider: { sort: "price" } }, { stickyEndpointId: id(M, "d"), health }),
-    );
-    expect(providersOf(failed)[0]).toBe("a");
+    const failed = planRoute(planInput(catalog, { model: M }, { stickyEndpointId: id(M, "d"), health }));
+    expect(providersOf(failed)[0]).not.toBe("d");
     const ordered = planRoute(
       planInput(
         catalog,

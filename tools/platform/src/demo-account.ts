@@ -31,12 +31,23 @@ export interface DemoAccount {
  * the endpoint at once. The key's secret is kept in the git-ignored data folder so restarts reuse it.
  */
 export async function ensureDemoAccount(db: Database, dataDir: string): Promise<DemoAccount> {
-  await db.insert(organizations).values({ id: DEMO_ORG_ID, name: "Demo org", isDemo: true }).onConflictDoNothing();
+  await db
+    .insert(organizations)
+    .values({ id: DEMO_ORG_ID, name: "Demo org", isDemo: true })
+    .onConflictDoNothing();
   await db
     .insert(users)
-    .values({ id: DEMO_USER_ID, email: DEMO_EMAIL, name: "Demo user", passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .values({
+      id: DEMO_USER_ID,
+      email: DEMO_EMAIL,
+      name: "Demo user",
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    })
     .onConflictDoNothing();
-  await db.insert(memberships).values({ orgId: DEMO_ORG_ID, userId: DEMO_USER_ID, role: "owner" }).onConflictDoNothing();
+  await db
+    .insert(memberships)
+    .values({ orgId: DEMO_ORG_ID, userId: DEMO_USER_ID, role: "owner" })
+    .onConflictDoNothing();
   await grantPromotionalCredit(db, {
     orgId: DEMO_ORG_ID,
     amountNanos: DEMO_CREDIT_NANOS,
@@ -47,7 +58,10 @@ export async function ensureDemoAccount(db: Database, dataDir: string): Promise<
   const keyFile = join(dataDir, "demo-api-key");
   if (existsSync(keyFile)) {
     const secret = readFileSync(keyFile, "utf8").trim();
-    const [row] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.keyHash, hashApiKey(secret)));
+    const [row] = await db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(eq(apiKeys.keyHash, hashApiKey(secret)));
     if (row) return { orgId: DEMO_ORG_ID, email: DEMO_EMAIL, password: DEMO_PASSWORD, apiKey: secret };
   }
   const key = generateApiKey();

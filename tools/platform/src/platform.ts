@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, migrateDatabase } from "@switchyard/db";
@@ -38,6 +39,8 @@ export interface RunningPlatform {
   urls: { gateway: string; api: string; billing: string; web: string; sim: string };
   demo: DemoAccount;
   billingInternalToken: string;
+  /** Process ids of the started apps (benchmarks read their CPU and memory). */
+  pids: Partial<Record<"sim" | "gateway" | "billing" | "web", number>>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const { ports, log } = options;
   const apps = new Set(options.apps ?? ["sim", "gateway", "billing", "web"]);
+  mkdirSync(options.dataDir, { recursive: true });
   const infrastructure = await resolveInfrastructure({
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
@@ -53,6 +57,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     log,
   });
   const running: AppProcess[] = [];
+  const pids: RunningPlatform["pids"] = {};
   const stop = async () => {
     for (const app of running.reverse()) await app.stop();
     await infrastructure.stop();
@@ -93,8 +98,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       });
 
     if (apps.has("sim")) {
-      const sim = tsxApp("provider-sim", "apps/provider-sim", { PROVIDER_SIM_PORT: String(ports.sim), PROVIDER_SIM_HOST: host });
+      const sim = tsxApp("provider-sim", "apps/provider-sim", {
+        PROVIDER_SIM_PORT: String(ports.sim),
+        PROVIDER_SIM_HOST: host,
+      });
       running.push(sim);
+      pids.sim = sim.child.pid;
       await waitForHttp(`${urls.sim}/__admin/stats`, sim, 60_000);
     }
     if (apps.has("billing")) {
@@ -104,6 +113,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         PUBLIC_BILLING_URL: urls.billing,
       });
       running.push(billing);
+      pids.billing = billing.child.pid;
       await waitForHttp(`${urls.billing}/health`, billing, 60_000);
     }
     if (apps.has("gateway")) {
@@ -113,6 +123,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         ...(options.useSimulator !== false ? { PROVIDER_SIM_URL: urls.sim } : {}),
       });
       running.push(gateway);
+      pids.gateway = gateway.child.pid;
       await waitForHttp(`${urls.gateway}/health`, gateway, 60_000);
     }
     if (apps.has("web")) {
@@ -136,9 +147,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         output: options.appOutput,
       });
       running.push(web);
+      pids.web = web.child.pid;
       await waitForHttp(urls.web, web, 90_000);
     }
-    return { infrastructure, urls, demo, billingInternalToken: secrets.billingInternalToken, stop };
+    return { infrastructure, urls, demo, billingInternalToken: secrets.billingInternalToken, pids, stop };
   } catch (error) {
     await stop();
     throw error;

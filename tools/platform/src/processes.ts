@@ -47,7 +47,8 @@ export function spawnApp(options: SpawnAppOptions): AppProcess {
 export async function waitForHttp(url: string, app: AppProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (app.child.exitCode !== null) throw new Error(`${app.name} exited with code ${app.child.exitCode} while starting`);
+    if (app.child.exitCode !== null)
+      throw new Error(`${app.name} exited with code ${app.child.exitCode} while starting`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;

@@ -1,6 +1,6 @@
 // `npm start`: the whole platform on this machine, with a ready demo key in dev mode.
 import { join } from "node:path";
-import { startPlatform, ROOT } from "./platform.ts";
+import { ROOT, startPlatform } from "./platform.ts";
 
 const log = (line: string) => console.log(`› ${line}`);
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

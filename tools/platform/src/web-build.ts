@@ -16,7 +16,12 @@ function newestMtime(dir: string): number {
 export function ensureWebBuild(root: string, log: (line: string) => void): void {
   const webDir = join(root, "apps/web");
   const buildId = join(webDir, ".next/BUILD_ID");
-  const sources = [webDir, join(root, "packages/db/src"), join(root, "packages/routing/src"), join(root, "packages/config/src")];
+  const sources = [
+    webDir,
+    join(root, "packages/db/src"),
+    join(root, "packages/routing/src"),
+    join(root, "packages/config/src"),
+  ];
   if (existsSync(buildId)) {
     const built = statSync(buildId).mtimeMs;
     if (sources.every((dir) => newestMtime(dir) <= built)) return;

@@ -11,7 +11,8 @@ export async function authenticate(
     throw new ApiError(401, "missing_api_key", "No API key provided. Send `Authorization: Bearer sk-sy-…`.");
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match?.[1]) throw new ApiError(401, "invalid_api_key", "Malformed Authorization header; expected `Bearer <key>`.");
+  if (!match?.[1])
+    throw new ApiError(401, "invalid_api_key", "Malformed Authorization header; expected `Bearer <key>`.");
   const secret = match[1];
   if (!secret.startsWith("sk-sy-") || secret.length > 200) {
     throw new ApiError(401, "invalid_api_key", "Invalid API key.");

@@ -1,15 +1,16 @@
+import type { ChatCompletion } from "@switchyard/providers";
 import type { Context } from "hono";
 import type { GatewayDeps } from "../deps.ts";
-import { type GenerationOutcome, costOf, finishGeneration } from "./finish-generation.ts";
+import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 import { generationHeaders, usageWithCost } from "./response-shape.ts";
-import { AllAttemptsFailed, runAttempts } from "./run-attempts.ts";
+import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
 import { apiErrorFromUpstream } from "./upstream-failure.ts";
 import { upstreamRequest } from "./upstream-request.ts";
 
 /** Non-streaming chat: call with fallback, bill, answer in the OpenAI shape plus our extras. */
 export async function completeChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
-  let success;
+  let success: AttemptSuccess<ChatCompletion>;
   try {
     success = await runAttempts(deps, chat, c.req.raw.signal, (attempt, signal) =>
       deps.upstream
@@ -45,7 +46,8 @@ export async function completeChat(deps: GatewayDeps, c: Context, chat: Prepared
     outputTokens: result.usage.completion_tokens,
     generationMs: upstreamMs,
   });
-  if (chat.conversation) await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
+  if (chat.conversation)
+    await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
   await finishGeneration(deps, chat, outcome, cost);
   const overheadMs = performance.now() - chat.startedAt - upstreamMs;
   deps.overhead.observe({ streamed: false }, overheadMs);

@@ -35,36 +35,70 @@ export async function reserveCredit(
   },
 ): Promise<CreditHoldResult> {
   const { key, promptTokens, requestedMaxTokens } = input;
-  const spendable = await holds.spendable(key.orgId, key.keyId, key.creditLimitNanos);
+  const reserve = async (attempts: PlannedAttempt[]) => {
+    const holdNanos = attempts.reduce((max, a) => {
+      const cost = maxCostNanos(a.endpoint, promptTokens, a.maxTokens);
+      // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigint
+      return cost > max ? cost : max;
+    }, 0n);
+    const outcome = await holds.reserve({
+      generationId: input.generationId,
+      orgId: key.orgId,
+      keyId: key.keyId,
+      keyLimitNanos: key.creditLimitNanos,
+      amountNanos: holdNanos,
+      ttlMs: input.ttlMs,
+    });
+    return { outcome, holdNanos };
+  };
+
+  let spendable: { nanos: bigint; limitedBy: "org" | "key" };
+  if (requestedMaxTokens !== undefined) {
+    // Fast path: one round trip when every candidate is affordable.
+    const attempts = input.endpoints.map((endpoint) => ({ endpoint, maxTokens: requestedMaxTokens }));
+    const { outcome, holdNanos } = await reserve(attempts);
+    if (outcome.ok) return { attempts, holdNanos };
+    spendable = {
+      nanos: outcome.affordableNanos,
+      limitedBy: outcome.reason === "key_limit_exceeded" ? "key" : "org",
+    };
+  } else {
+    spendable = await holds.spendable(key.orgId, key.keyId, key.creditLimitNanos);
+  }
+
+  const attempts = affordableAttempts(input.endpoints, promptTokens, requestedMaxTokens, spendable.nanos);
+  if (attempts.length === 0) throw insufficientCredit(input, spendable.nanos, spendable.limitedBy);
+  const { outcome, holdNanos } = await reserve(attempts);
+  if (!outcome.ok) {
+    throw insufficientCredit(
+      input,
+      outcome.affordableNanos,
+      outcome.reason === "key_limit_exceeded" ? "key" : "org",
+    );
+  }
+  return { attempts, holdNanos };
+}
+
+/** The endpoints the spendable credit covers, each with the max_tokens it will be sent. */
+function affordableAttempts(
+  endpoints: CatalogEndpoint[],
+  promptTokens: number,
+  requestedMaxTokens: number | undefined,
+  spendableNanos: bigint,
+): PlannedAttempt[] {
   const attempts: PlannedAttempt[] = [];
-  for (const endpoint of input.endpoints) {
-    const room = Math.min(endpoint.maxOutputTokens, Math.max(0, endpoint.contextLength - promptTokens));
+  for (const endpoint of endpoints) {
     if (requestedMaxTokens !== undefined) {
-      if (maxCostNanos(endpoint, promptTokens, requestedMaxTokens) <= spendable.nanos) {
+      if (maxCostNanos(endpoint, promptTokens, requestedMaxTokens) <= spendableNanos) {
         attempts.push({ endpoint, maxTokens: requestedMaxTokens });
       }
       continue;
     }
-    const affordable = Math.min(room, affordableOutputTokens(endpoint, promptTokens, spendable.nanos));
+    const room = Math.min(endpoint.maxOutputTokens, Math.max(0, endpoint.contextLength - promptTokens));
+    const affordable = Math.min(room, affordableOutputTokens(endpoint, promptTokens, spendableNanos));
     if (affordable >= MIN_ANSWER_TOKENS) attempts.push({ endpoint, maxTokens: affordable });
   }
-  if (attempts.length === 0) throw insufficientCredit(input, spendable.nanos, spendable.limitedBy);
-  const holdNanos = attempts.reduce((max, a) => {
-    const cost = maxCostNanos(a.endpoint, promptTokens, a.maxTokens);
-    return cost > max ? cost : max;
-  }, 0n);
-  const outcome = await holds.reserve({
-    generationId: input.generationId,
-    orgId: key.orgId,
-    keyId: key.keyId,
-    keyLimitNanos: key.creditLimitNanos,
-    amountNanos: holdNanos,
-    ttlMs: input.ttlMs,
-  });
-  if (!outcome.ok) {
-    throw insufficientCredit(input, outcome.affordableNanos, outcome.reason === "key_limit_exceeded" ? "key" : "org");
-  }
-  return { attempts, holdNanos };
+  return attempts;
 }
 
 function insufficientCredit(
@@ -73,7 +107,9 @@ function insufficientCredit(
   limitedBy: "org" | "key",
 ): ApiError {
   const first = input.endpoints[0];
-  const canAfford = first ? affordableOutputTokens(first, input.promptTokens, spendableNanos > 0n ? spendableNanos : 0n) : 0;
+  const canAfford = first
+    ? affordableOutputTokens(first, input.promptTokens, spendableNanos > 0n ? spendableNanos : 0n)
+    : 0;
   const who = limitedBy === "key" ? "this API key's credit limit" : "your credit balance";
   const requested = input.requestedMaxTokens ?? first?.maxOutputTokens ?? 0;
   const message =

@@ -70,6 +70,9 @@ export async function finishGeneration(
     await deps.usage.submit(job);
   } catch (error) {
     // The hold stays until it expires, so the balance stays protected; the job must be replayed.
-    deps.logger.error({ err: error, generationId: chat.generationId, orgId: chat.key.orgId }, "usage submit failed");
+    deps.logger.error(
+      { err: error, generationId: chat.generationId, orgId: chat.key.orgId },
+      "usage submit failed",
+    );
   }
 }

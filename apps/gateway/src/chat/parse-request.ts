@@ -10,6 +10,8 @@ export function parseChatRequest(raw: unknown): ChatRequestBody {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const param = issue?.path.join(".") || null;
-  const message = issue ? `Invalid ${param ? `\`${param}\`` : "request"}: ${issue.message}` : "Invalid request.";
+  const message = issue
+    ? `Invalid ${param ? `\`${param}\`` : "request"}: ${issue.message}`
+    : "Invalid request.";
   throw new ApiError(400, "invalid_request", message, { param });
 }

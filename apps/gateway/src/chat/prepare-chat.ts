@@ -4,8 +4,13 @@ import type { ApiKeyRecord } from "../auth/key-store.ts";
 import type { GatewayDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { type PlannedAttempt, reserveCredit } from "./credit-hold.ts";
+import {
+  conversationKey,
+  estimatePromptTokens,
+  requestedMaxTokens,
+  usedParameters,
+} from "./request-facts.ts";
 import type { ChatRequestBody } from "./request-schema.ts";
-import { conversationKey, estimatePromptTokens, requestedMaxTokens, usedParameters } from "./request-facts.ts";
 
 export interface PreparedChat {
   generationId: string;
@@ -55,7 +60,8 @@ export async function planFor(
 
 export function noEndpointsError(plan: RoutePlan): ApiError {
   const error = plan.error;
-  if (!error) return new ApiError(503, "no_endpoints", "No provider is available for this request right now.");
+  if (!error)
+    return new ApiError(503, "no_endpoints", "No provider is available for this request right now.");
   return new ApiError(error.status, error.code, error.message, {
     param: error.code === "model_not_found" ? "model" : null,
     metadata: {
@@ -80,12 +86,18 @@ export async function prepareChat(
 ): Promise<PreparedChat> {
   const routingRequest = routingRequestFor(body);
   const conversation = conversationKey(body, sessionHeader);
-  const sticky = conversation ? await deps.sticky.get(key.orgId, conversation, routingRequest.model) : undefined;
+  const sticky = conversation
+    ? await deps.sticky.get(key.orgId, conversation, routingRequest.model)
+    : undefined;
   const plan = await planFor(deps, key.orgId, body, sticky);
   if (plan.error || plan.attempts.length === 0) throw noEndpointsError(plan);
   const callable = plan.attempts.filter((endpoint) => deps.upstream.isConfigured(endpoint));
   if (callable.length === 0) {
-    throw new ApiError(503, "provider_not_configured", "No provider key is configured for the endpoints of this model.");
+    throw new ApiError(
+      503,
+      "provider_not_configured",
+      "No provider key is configured for the endpoints of this model.",
+    );
   }
   const generationId = newId("gen");
   const { attempts } = await reserveCredit(deps.holds, {

@@ -18,7 +18,8 @@ const TRACKED_PARAMETERS = [
 export function usedParameters(body: ChatRequestBody): string[] {
   const used: string[] = [];
   for (const name of TRACKED_PARAMETERS) {
-    if (name === "max_tokens" ? requestedMaxTokens(body) !== undefined : body[name] !== undefined) used.push(name);
+    if (name === "max_tokens" ? requestedMaxTokens(body) !== undefined : body[name] !== undefined)
+      used.push(name);
   }
   if (body.response_format?.type === "json_schema") used.push("structured_outputs");
   return used;
@@ -45,7 +46,8 @@ export function estimatePromptTokens(body: ChatRequestBody): number {
       }
     }
     if (message.role === "assistant") {
-      for (const call of message.tool_calls ?? []) chars += call.function.name.length + call.function.arguments.length;
+      for (const call of message.tool_calls ?? [])
+        chars += call.function.name.length + call.function.arguments.length;
     }
   }
   if (body.tools) chars += JSON.stringify(body.tools).length;
@@ -54,7 +56,10 @@ export function estimatePromptTokens(body: ChatRequestBody): number {
 }
 
 /** Conversation key for sticky routing: the session id, or a hash of the opening messages. */
-export function conversationKey(body: ChatRequestBody, sessionHeader: string | undefined): string | undefined {
+export function conversationKey(
+  body: ChatRequestBody,
+  sessionHeader: string | undefined,
+): string | undefined {
   if (body.session_id) return `s:${body.session_id}`;
   if (sessionHeader) return `s:${sessionHeader}`;
   const system = body.messages.find((m) => m.role === "system" || m.role === "developer");

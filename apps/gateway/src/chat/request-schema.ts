@@ -75,8 +75,12 @@ export const providerPreferencesSchema = z.object({
   only: slugList.optional(),
   ignore: slugList.optional(),
   quantizations: z.array(z.string()).optional(),
-  sort: z.union([sortBy, z.object({ by: sortBy, partition: z.enum(["model", "none"]).optional() })]).optional(),
-  max_price: z.object({ prompt: price.optional(), completion: price.optional(), request: price.optional() }).optional(),
+  sort: z
+    .union([sortBy, z.object({ by: sortBy, partition: z.enum(["model", "none"]).optional() })])
+    .optional(),
+  max_price: z
+    .object({ prompt: price.optional(), completion: price.optional(), request: price.optional() })
+    .optional(),
   preferred_max_latency: z.union([z.number().positive(), percentiles]).optional(),
   preferred_min_throughput: z.union([z.number().positive(), percentiles]).optional(),
 });

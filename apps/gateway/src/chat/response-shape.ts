@@ -14,7 +14,11 @@ export function usageWithCost(usage: Usage, costNanos: bigint) {
   };
 }
 
-export function generationHeaders(generationId: string, provider: string, overheadMs: number): Record<string, string> {
+export function generationHeaders(
+  generationId: string,
+  provider: string,
+  overheadMs: number,
+): Record<string, string> {
   return {
     "x-generation-id": generationId,
     "x-switchyard-provider": provider,

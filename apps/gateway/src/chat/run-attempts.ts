@@ -1,9 +1,16 @@
-import type { UpstreamError } from "@switchyard/providers";
+import { UpstreamError } from "@switchyard/providers";
 import type { GatewayDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import type { PlannedAttempt } from "./credit-hold.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 import { asUpstreamError, countsAgainstHealth } from "./upstream-failure.ts";
+
+const CLIENT_GONE = new UpstreamError({
+  code: "cancelled",
+  message: "client disconnected",
+  status: 499,
+  retryable: false,
+});
 
 export interface AttemptSuccess<T> {
   attempt: PlannedAttempt;
@@ -43,7 +50,7 @@ export async function runAttempts<T>(
     const { endpoint } = attempt;
     const started = performance.now();
     try {
-      const signal = AbortSignal.any([clientSignal, AbortSignal.timeout(remaining)]);
+      const signal = AbortSignal.any([clientSignal, AbortSignal.timeout(Math.ceil(remaining))]);
       const result = await call(attempt, signal);
       const elapsed = performance.now() - started;
       upstreamMs += elapsed;
@@ -59,7 +66,13 @@ export async function runAttempts<T>(
     } catch (raw) {
       const elapsed = performance.now() - started;
       upstreamMs += elapsed;
-      const error = clientSignal.aborted ? asUpstreamError(Object.assign(new Error("aborted"), { name: "AbortError" })) : asUpstreamError(raw);
+      if (!(raw instanceof UpstreamError) && !clientSignal.aborted) {
+        deps.logger.error(
+          { err: raw, generationId: chat.generationId },
+          "unexpected failure calling upstream",
+        );
+      }
+      const error = clientSignal.aborted ? CLIENT_GONE : asUpstreamError(raw);
       lastError = error;
       lastAttempt = attempt;
       chat.plan.trace.attempts.push({
@@ -72,9 +85,15 @@ export async function runAttempts<T>(
         retryable: error.retryable,
         latencyMs: Math.round(elapsed),
       });
-      if (countsAgainstHealth(error)) deps.health.recordFailure(endpoint.id, { status: error.upstreamStatus, code: error.code });
+      if (countsAgainstHealth(error))
+        deps.health.recordFailure(endpoint.id, { status: error.upstreamStatus, code: error.code });
       deps.logger.warn(
-        { generationId: chat.generationId, orgId: chat.key.orgId, provider: endpoint.provider.id, code: error.code },
+        {
+          generationId: chat.generationId,
+          orgId: chat.key.orgId,
+          provider: endpoint.provider.id,
+          code: error.code,
+        },
         "upstream attempt failed",
       );
       if (!error.retryable) break;

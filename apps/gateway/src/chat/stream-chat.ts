@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { GatewayDeps } from "../deps.ts";
 import { respondWithError } from "../errors.ts";
 import { failGeneration } from "./complete-chat.ts";
-import { type GenerationOutcome, costOf, finishGeneration } from "./finish-generation.ts";
+import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 import { generationHeaders, usageWithCost } from "./response-shape.ts";
 import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
@@ -51,7 +51,10 @@ export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedCh
     await failGeneration(deps, chat, early.error);
     const error = early.error;
     if (error instanceof AllAttemptsFailed) {
-      return respondWithError(c, apiErrorFromUpstream(error.lastError, error.lastAttempt?.endpoint.provider.name ?? "upstream"));
+      return respondWithError(
+        c,
+        apiErrorFromUpstream(error.lastError, error.lastAttempt?.endpoint.provider.name ?? "upstream"),
+      );
     }
     throw error;
   }
@@ -96,7 +99,8 @@ async function pump(
 
   if (!opened.ok) {
     await failGeneration(deps, chat, opened.error);
-    const failure = opened.error instanceof AllAttemptsFailed ? opened.error.lastError : asUpstreamError(opened.error);
+    const failure =
+      opened.error instanceof AllAttemptsFailed ? opened.error.lastError : asUpstreamError(opened.error);
     write(errorChunk(chat, created, chat.requestedModel, "", failure.status, failure.code));
     write("data: [DONE]\n\n");
     closeQuietly(controller);
@@ -122,11 +126,15 @@ async function pump(
       if (chunk.choices.length === 0) continue;
       if (firstChunkAt === undefined) {
         firstChunkAt = performance.now();
-        deps.overhead.observe({ streamed: true }, firstChunkAt - chat.startedAt - upstreamMs - (firstChunkAt - streamStarted));
+        deps.overhead.observe(
+          { streamed: true },
+          firstChunkAt - chat.startedAt - upstreamMs - (firstChunkAt - streamStarted),
+        );
       }
       for (const choice of chunk.choices) {
         completionChars += choice.delta.content?.length ?? 0;
-        for (const call of choice.delta.tool_calls ?? []) completionChars += call.function?.arguments?.length ?? 0;
+        for (const call of choice.delta.tool_calls ?? [])
+          completionChars += call.function?.arguments?.length ?? 0;
         if (choice.finish_reason) {
           finishReason = choice.finish_reason;
           nativeFinishReason = choice.native_finish_reason ?? null;
@@ -137,7 +145,9 @@ async function pump(
       );
     }
   } catch (error) {
-    failure = asUpstreamError(signal.aborted ? Object.assign(new Error("aborted"), { name: "AbortError" }) : error);
+    failure = asUpstreamError(
+      signal.aborted ? Object.assign(new Error("aborted"), { name: "AbortError" }) : error,
+    );
   }
 
   const ttftMs = firstChunkAt === undefined ? null : firstChunkAt - chat.startedAt;
@@ -157,7 +167,9 @@ async function pump(
     nativeFinishReason,
     streamed: true,
     ttftMs,
-    error: failure ? { code: failure.code, message: failure.message.slice(0, 500), status: failure.status } : null,
+    error: failure
+      ? { code: failure.code, message: failure.message.slice(0, 500), status: failure.status }
+      : null,
   };
   const cost = cancelled ? costOfCancelled(outcome) : costOf(outcome);
 
@@ -171,7 +183,8 @@ async function pump(
       outputTokens: billedUsage.completion_tokens,
       generationMs: upstreamMs + performance.now() - streamStarted,
     });
-    if (chat.conversation) await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
+    if (chat.conversation)
+      await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
     write(
       `data: ${JSON.stringify({
         id: chat.generationId,
@@ -202,7 +215,8 @@ function errorChunk(
   status: number,
   code: string,
 ): string {
-  const message = status >= 500 ? "The provider failed while streaming the response." : `Upstream error: ${code}`;
+  const message =
+    status >= 500 ? "The provider failed while streaming the response." : `Upstream error: ${code}`;
   return `data: ${JSON.stringify({
     id: chat.generationId,
     object: "chat.completion.chunk",

@@ -20,7 +20,9 @@ export function apiErrorFromUpstream(error: UpstreamError, provider: string): Ap
       provider_name: provider,
       ...(status < 500 && error.providerCode ? { provider_code: error.providerCode } : {}),
     },
-    ...(error.retryAfterMs ? { headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } } : {}),
+    ...(error.retryAfterMs
+      ? { headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } }
+      : {}),
   });
 }
 
@@ -29,7 +31,12 @@ export function asUpstreamError(error: unknown): UpstreamError {
   if (error instanceof Error && error.name === "AbortError") {
     return new UpstreamError({ code: "cancelled", message: "cancelled", status: 408, retryable: false });
   }
-  return new UpstreamError({ code: "bad_response", message: "unexpected upstream failure", status: 502, retryable: true });
+  return new UpstreamError({
+    code: "bad_response",
+    message: "unexpected upstream failure",
+    status: 502,
+    retryable: true,
+  });
 }
 
 /** User errors (400/413) say nothing about the provider's health. */

@@ -7,9 +7,7 @@ export function upstreamRequest(body: ChatRequestBody, attempt: PlannedAttempt):
   const request: ChatRequest = {
     model: attempt.endpoint.upstreamModel,
     messages: body.messages.map((message) =>
-      message.role === "assistant"
-        ? { ...message, content: message.content ?? null }
-        : message,
+      message.role === "assistant" ? { ...message, content: message.content ?? null } : message,
     ) as ChatRequest["messages"],
     max_tokens: attempt.maxTokens,
   };
@@ -22,6 +20,7 @@ export function upstreamRequest(body: ChatRequestBody, attempt: PlannedAttempt):
   if (body.presence_penalty !== undefined) request.presence_penalty = body.presence_penalty;
   if (body.tools !== undefined) request.tools = body.tools as ChatRequest["tools"];
   if (body.tool_choice !== undefined) request.tool_choice = body.tool_choice;
-  if (body.response_format !== undefined) request.response_format = body.response_format as ChatRequest["response_format"];
+  if (body.response_format !== undefined)
+    request.response_format = body.response_format as ChatRequest["response_format"];
   return request;
 }

@@ -1,4 +1,9 @@
-import { getAdapter, type ProviderAdapter, simulatorBaseUrl, type UpstreamTarget } from "@switchyard/providers";
+import {
+  getAdapter,
+  type ProviderAdapter,
+  simulatorBaseUrl,
+  type UpstreamTarget,
+} from "@switchyard/providers";
 import type { CatalogEndpoint } from "@switchyard/routing";
 
 export interface UpstreamResolverOptions {
@@ -21,7 +26,8 @@ export class UpstreamResolver {
     const baseUrl = this.options.simulatorUrl
       ? simulatorBaseUrl(this.options.simulatorUrl, provider.id, provider.baseUrl)
       : provider.baseUrl;
-    const apiKey = this.options.providerKeys[provider.id] ?? (this.options.simulatorUrl ? `sim-${provider.id}` : "");
+    const apiKey =
+      this.options.providerKeys[provider.id] ?? (this.options.simulatorUrl ? `sim-${provider.id}` : "");
     return { providerId: provider.id, baseUrl, apiKey, upstreamModel: endpoint.upstreamModel };
   }
 

@@ -1,6 +1,6 @@
+import { randomToken } from "@switchyard/db";
 import { type EndpointHealth, type HealthEvent, HealthModel, type SuccessSample } from "@switchyard/routing";
 import type { Redis } from "ioredis";
-import { randomToken } from "@switchyard/db";
 
 export interface EndpointStats {
   uptimeLast5m: number | null;

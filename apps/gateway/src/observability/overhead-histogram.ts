@@ -23,7 +23,10 @@ export class OverheadHistogram {
 
   render(): string {
     const name = "switchyard_gateway_overhead_ms";
-    const lines = [`# HELP ${name} Gateway time per request not spent waiting on the upstream.`, `# TYPE ${name} histogram`];
+    const lines = [
+      `# HELP ${name} Gateway time per request not spent waiting on the upstream.`,
+      `# TYPE ${name} histogram`,
+    ];
     for (const [streamed, counts] of this.#counts) {
       let cumulative = 0;
       BUCKETS_MS.forEach((bound, i) => {

@@ -3,7 +3,10 @@ import type { Redis } from "ioredis";
 /** Channel the dashboard publishes on when a key or an org's routing rules change. */
 export const INVALIDATION_CHANNEL = "switchyard:invalidate";
 
-export type Invalidation = { type: "key"; keyHash: string } | { type: "org"; orgId: string } | { type: "catalog" };
+export type Invalidation =
+  | { type: "key"; keyHash: string }
+  | { type: "org"; orgId: string }
+  | { type: "catalog" };
 
 export interface InvalidationHandlers {
   key(keyHash: string): void;
@@ -12,7 +15,10 @@ export interface InvalidationHandlers {
 }
 
 /** Subscribes a dedicated Redis connection; malformed messages are ignored. */
-export async function subscribeInvalidations(subscriber: Redis, handlers: InvalidationHandlers): Promise<void> {
+export async function subscribeInvalidations(
+  subscriber: Redis,
+  handlers: InvalidationHandlers,
+): Promise<void> {
   subscriber.on("message", (channel: string, raw: string) => {
     if (channel !== INVALIDATION_CHANNEL) return;
     const message = parseInvalidation(raw);
@@ -28,8 +34,10 @@ function parseInvalidation(raw: string): Invalidation | undefined {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return undefined;
     const record = value as Record<string, unknown>;
-    if (record.type === "key" && typeof record.keyHash === "string") return { type: "key", keyHash: record.keyHash };
-    if (record.type === "org" && typeof record.orgId === "string") return { type: "org", orgId: record.orgId };
+    if (record.type === "key" && typeof record.keyHash === "string")
+      return { type: "key", keyHash: record.keyHash };
+    if (record.type === "org" && typeof record.orgId === "string")
+      return { type: "org", orgId: record.orgId };
     if (record.type === "catalog") return { type: "catalog" };
   } catch {
     // not JSON: ignore

@@ -31,10 +31,15 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async check(key: string, limitPerMinute: number): Promise<RateLimitDecision> {
-    const command = (this.redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number, number]>>)
-      .syRateLimit;
+    const command = (
+      this.redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number, number]>>
+    ).syRateLimit;
     if (!command) throw new Error("rate limit script not registered");
-    const [allowed, remaining, retryAfterMs] = await command.call(this.redis, `${this.prefix}:rl:${key}`, limitPerMinute);
+    const [allowed, remaining, retryAfterMs] = await command.call(
+      this.redis,
+      `${this.prefix}:rl:${key}`,
+      limitPerMinute,
+    );
     return { allowed: allowed === 1, limit: limitPerMinute, remaining, retryAfterMs };
   }
 }

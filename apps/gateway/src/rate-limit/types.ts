@@ -14,7 +14,11 @@ export interface RateLimiter {
   check(key: string, limitPerMinute: number): Promise<RateLimitDecision>;
 }
 
-export function gcra(tat: number, now: number, limitPerMinute: number): { decision: RateLimitDecision; newTat: number } {
+export function gcra(
+  tat: number,
+  now: number,
+  limitPerMinute: number,
+): { decision: RateLimitDecision; newTat: number } {
   const interval = 60_000 / limitPerMinute;
   const tolerance = interval * (limitPerMinute - 1);
   const base = Math.max(tat, now);
@@ -22,7 +26,12 @@ export function gcra(tat: number, now: number, limitPerMinute: number): { decisi
   const allowAt = newTat - tolerance - interval;
   if (now < allowAt) {
     return {
-      decision: { allowed: false, limit: limitPerMinute, remaining: 0, retryAfterMs: Math.ceil(allowAt - now) },
+      decision: {
+        allowed: false,
+        limit: limitPerMinute,
+        remaining: 0,
+        retryAfterMs: Math.ceil(allowAt - now),
+      },
       newTat: tat,
     };
   }

@@ -22,12 +22,16 @@ export function accountRoutes(deps: GatewayDeps) {
           label: key.name,
           limit: limit === null ? null : nanosToDollarNumber(limit),
           usage: nanosToDollarNumber(usage),
-          limit_remaining: limit === null ? null : nanosToDollarNumber(limit - usage > 0n ? limit - usage : 0n),
+          limit_remaining:
+            limit === null ? null : nanosToDollarNumber(limit - usage > 0n ? limit - usage : 0n),
           is_free_tier: false,
           is_management_key: false,
           expires_at: key.expiresAt?.toISOString() ?? null,
           last_used_at: row?.lastUsedAt?.toISOString() ?? null,
-          rate_limit: { requests: key.rateLimitPerMinute ?? deps.config.defaultRateLimitPerMinute, interval: "1m" },
+          rate_limit: {
+            requests: key.rateLimitPerMinute ?? deps.config.defaultRateLimitPerMinute,
+            interval: "1m",
+          },
         },
       });
     })

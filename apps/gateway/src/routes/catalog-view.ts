@@ -9,7 +9,8 @@ export function pricingOf(endpoint: CatalogEndpoint) {
     completion: perTokenPriceString(endpoint.outputPriceNanos),
     request: "0",
     image: "0",
-    input_cache_read: endpoint.cacheReadPriceNanos === null ? undefined : perTokenPriceString(endpoint.cacheReadPriceNanos),
+    input_cache_read:
+      endpoint.cacheReadPriceNanos === null ? undefined : perTokenPriceString(endpoint.cacheReadPriceNanos),
   };
 }
 
@@ -24,7 +25,9 @@ export function architectureOf(model: CatalogModel) {
 }
 
 function cheapest(endpoints: CatalogEndpoint[]): CatalogEndpoint | undefined {
-  return [...endpoints].sort((a, b) => Number(a.inputPriceNanos + a.outputPriceNanos - (b.inputPriceNanos + b.outputPriceNanos)))[0];
+  return [...endpoints].sort((a, b) =>
+    Number(a.inputPriceNanos + a.outputPriceNanos - (b.inputPriceNanos + b.outputPriceNanos)),
+  )[0];
 }
 
 export function modelView(model: CatalogModel, endpoints: CatalogEndpoint[]) {

@@ -16,7 +16,11 @@ export function chatCompletionsRoute(deps: GatewayDeps) {
     bodyLimit({
       maxSize: deps.config.maxBodyBytes,
       onError: () => {
-        throw new ApiError(413, "payload_too_large", `Request body exceeds ${deps.config.maxBodyBytes} bytes.`);
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `Request body exceeds ${deps.config.maxBodyBytes} bytes.`,
+        );
       },
     }),
     requireKey(deps, { rateLimited: true }),

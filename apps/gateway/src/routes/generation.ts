@@ -18,9 +18,14 @@ export function generationRoute(deps: GatewayDeps) {
       .from(generations)
       .where(and(eq(generations.id, id), eq(generations.orgId, c.var.key.orgId)));
     if (!row) {
-      throw new ApiError(404, "generation_not_found", `Generation ${id} not found (it can take a moment to appear).`, {
-        param: "id",
-      });
+      throw new ApiError(
+        404,
+        "generation_not_found",
+        `Generation ${id} not found (it can take a moment to appear).`,
+        {
+          param: "id",
+        },
+      );
     }
     const trace = row.routeTrace as RouteTrace;
     const catalog = deps.catalog.current();
@@ -30,7 +35,9 @@ export function generationRoute(deps: GatewayDeps) {
         created_at: row.createdAt.toISOString(),
         model: row.modelId ?? row.requestedModel,
         requested_model: row.requestedModel,
-        provider_name: row.providerId ? (catalog.providers.get(row.providerId)?.name ?? row.providerId) : null,
+        provider_name: row.providerId
+          ? (catalog.providers.get(row.providerId)?.name ?? row.providerId)
+          : null,
         provider: row.providerId,
         upstream_id: row.upstreamId,
         session_id: row.sessionId,

@@ -23,7 +23,8 @@ export function modelsRoute(deps: GatewayDeps) {
       const catalog = deps.catalog.current();
       const id = `${c.req.param("author")}/${c.req.param("slug")}`;
       const model = catalog.models.get(id);
-      if (!model) throw new ApiError(404, "model_not_found", `Model ${id} does not exist.`, { param: "model" });
+      if (!model)
+        throw new ApiError(404, "model_not_found", `Model ${id} does not exist.`, { param: "model" });
       const endpoints = catalog.endpointsByModel.get(id) ?? [];
       return c.json({
         data: {

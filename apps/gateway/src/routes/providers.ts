@@ -8,12 +8,16 @@ export function providersRoute(deps: GatewayDeps) {
     const catalog = deps.catalog.current();
     const endpointsByProvider = new Map<string, string[]>();
     for (const endpoints of catalog.endpointsByModel.values()) {
-      for (const e of endpoints) endpointsByProvider.set(e.provider.id, [...(endpointsByProvider.get(e.provider.id) ?? []), e.id]);
+      for (const e of endpoints)
+        endpointsByProvider.set(e.provider.id, [...(endpointsByProvider.get(e.provider.id) ?? []), e.id]);
     }
     const data = [...catalog.providers.values()].map((provider) => {
       const stats = (endpointsByProvider.get(provider.id) ?? []).map((id) => deps.health.stats(id));
       const measured = stats.filter((s) => s.uptimeLast5m !== null);
-      const uptime = measured.length === 0 ? null : measured.reduce((sum, s) => sum + (s.uptimeLast5m ?? 0), 0) / measured.length;
+      const uptime =
+        measured.length === 0
+          ? null
+          : measured.reduce((sum, s) => sum + (s.uptimeLast5m ?? 0), 0) / measured.length;
       const openCircuits = stats.filter((s) => s.circuit === "open").length;
       return {
         slug: provider.id,
@@ -26,7 +30,16 @@ export function providersRoute(deps: GatewayDeps) {
           zdr: provider.zdr,
         },
         endpoints: stats.length,
-        status: openCircuits > 0 ? "degraded" : uptime === null ? "unknown" : uptime >= 0.95 ? "operational" : uptime >= 0.8 ? "degraded" : "down",
+        status:
+          openCircuits > 0
+            ? "degraded"
+            : uptime === null
+              ? "unknown"
+              : uptime >= 0.95
+                ? "operational"
+                : uptime >= 0.8
+                  ? "degraded"
+                  : "down",
         uptime_last_5m: uptime,
         open_circuits: openCircuits,
       };

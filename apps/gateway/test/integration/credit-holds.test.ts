@@ -16,7 +16,11 @@ function chat(payload: Record<string, unknown>, key = harness.org.apiKey) {
   return fetch(`${harness.apiUrl}/chat/completions`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: JSON.stringify({ model: "openai/gpt-4o", messages: [{ role: "user", content: "Tell me everything." }], ...payload }),
+    body: JSON.stringify({
+      model: "openai/gpt-4o",
+      messages: [{ role: "user", content: "Tell me everything." }],
+      ...payload,
+    }),
   });
 }
 
@@ -24,7 +28,9 @@ describe("credit holds on the hot path", () => {
   it("refuses with 402 when the hold exceeds the balance, saying what max_tokens is affordable", async () => {
     const response = await chat({ max_tokens: 5000 });
     expect(response.status).toBe(402);
-    const body = (await response.json()) as { error: { message: string; metadata: { can_afford_max_tokens: number } } };
+    const body = (await response.json()) as {
+      error: { message: string; metadata: { can_afford_max_tokens: number } };
+    };
     expect(body.error.message).toMatch(/can only afford \d+/);
     expect(body.error.metadata.can_afford_max_tokens).toBeGreaterThan(0);
     expect(body.error.metadata.can_afford_max_tokens).toBeLessThan(100);
@@ -59,7 +65,10 @@ describe("credit holds on the hot path", () => {
 
   it("enforces the key's own credit limit", async () => {
     await harness.fund(10_000_000_000n);
-    await harness.db.update(apiKeys).set({ creditLimitNanos: 1_000n }).where(eq(apiKeys.id, harness.org.keyId));
+    await harness.db
+      .update(apiKeys)
+      .set({ creditLimitNanos: 1_000n })
+      .where(eq(apiKeys.id, harness.org.keyId));
     harness.gateway.deps.keys.invalidateAll();
     const response = await chat({ max_tokens: 100 });
     expect(response.status).toBe(402);

@@ -10,7 +10,10 @@ afterEach(() => harness.resetSimulator());
 afterAll(() => harness.close());
 
 interface Generation {
-  data: { provider: string; route_trace: { attempts: { providerId: string; status: string; latencyMs: number }[] } };
+  data: {
+    provider: string;
+    route_trace: { attempts: { providerId: string; status: string; latencyMs: number }[] };
+  };
 }
 
 async function chat(extra: Record<string, unknown>) {

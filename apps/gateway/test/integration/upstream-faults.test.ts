@@ -14,7 +14,12 @@ afterAll(() => harness.close());
 
 // openai/gpt-4.1 has a single provider (OpenAI), so there is nothing to fall back to.
 const body = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ model: "openai/gpt-4.1", messages: [{ role: "user", content: "hello there" }], max_tokens: 30, ...extra });
+  JSON.stringify({
+    model: "openai/gpt-4.1",
+    messages: [{ role: "user", content: "hello there" }],
+    max_tokens: 30,
+    ...extra,
+  });
 
 function post(payload: string, signal?: AbortSignal) {
   return fetch(`${harness.apiUrl}/chat/completions`, {
@@ -34,7 +39,9 @@ async function expectNothingHeld(): Promise<void> {
 }
 
 async function recordedGeneration(id: string) {
-  return eventually(async () => (await harness.db.select().from(generations).where(eq(generations.id, id)))[0]);
+  return eventually(
+    async () => (await harness.db.select().from(generations).where(eq(generations.id, id)))[0],
+  );
 }
 
 describe("upstream faults", () => {
@@ -76,7 +83,10 @@ describe("upstream faults", () => {
       .filter((block) => block.startsWith("data: "))
       .map((block) => block.slice(6));
     expect(events.at(-1)).toBe("[DONE]");
-    const last = JSON.parse(events.at(-2) ?? "{}") as { error?: unknown; choices: { finish_reason: string }[] };
+    const last = JSON.parse(events.at(-2) ?? "{}") as {
+      error?: unknown;
+      choices: { finish_reason: string }[];
+    };
     expect(last.error).toBeDefined();
     expect(last.choices[0]?.finish_reason).toBe("error");
     const id = response.headers.get("x-generation-id") ?? "";

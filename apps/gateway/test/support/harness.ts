@@ -1,14 +1,14 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type BuiltGateway, buildGatewayDeps } from "../../src/build-deps.ts";
-import { createApp } from "../../src/app.ts";
-import { loadGatewayEnv } from "../../src/env.ts";
 import { createDb, randomToken } from "@switchyard/db";
 import { seedCatalog } from "@switchyard/db/seed";
 import { createTestOrg, type TestOrg, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
 import { grantPromotionalCredit } from "@switchyard/ledger";
 import { startProviderSim } from "@switchyard/provider-sim";
 import pino from "pino";
+import { createApp } from "../../src/app.ts";
+import { type BuiltGateway, buildGatewayDeps } from "../../src/build-deps.ts";
+import { loadGatewayEnv } from "../../src/env.ts";
 
 export interface GatewayHarness {
   /** `http://127.0.0.1:<port>/api/v1` */
@@ -28,7 +28,9 @@ export interface GatewayHarness {
  * The real gateway on a loopback port, in front of the real provider simulator, on the test
  * database, with Redis (shared mode) or without it (embedded mode). One fresh org per harness.
  */
-export async function startGatewayHarness(options: { redis?: boolean; credit?: bigint } = {}): Promise<GatewayHarness> {
+export async function startGatewayHarness(
+  options: { redis?: boolean; credit?: bigint } = {},
+): Promise<GatewayHarness> {
   const sim = await startProviderSim({ port: 0, host: "127.0.0.1" });
   const handle = createDb(testDatabaseUrl(), { max: 4 });
   await seedCatalog(handle.db);
@@ -39,6 +41,8 @@ export async function startGatewayHarness(options: { redis?: boolean; credit?: b
     PROVIDER_SIM_URL: sim.url,
     REDIS_KEY_PREFIX: prefix,
     QUEUE_PREFIX: prefix,
+    // Settle in-process: these suites test the gateway; the billing worker has suites of its own.
+    SETTLEMENT: "inline",
     LOG_LEVEL: "silent",
     UPSTREAM_TIMEOUT_MS: "2000",
     REQUEST_DEADLINE_MS: "10000",
@@ -55,6 +59,8 @@ export async function startGatewayHarness(options: { redis?: boolean; credit?: b
       idempotencyKey: `test-credit:${org.orgId}:${randomToken(6)}`,
       description: "test credit",
     });
+    // Redis caches balances: tell it about credit that did not come through billing.
+    await gateway.deps.holds.refresh?.(org.orgId);
   };
   await fund(options.credit ?? 10_000_000_000n);
   const simulate = async (providerId: string, settings: Record<string, unknown>) => {
@@ -63,7 +69,8 @@ export async function startGatewayHarness(options: { redis?: boolean; credit?: b
       headers: { "content-type": "application/json" },
       body: JSON.stringify(settings),
     });
-    if (!response.ok) throw new Error(`simulator rejected settings: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`simulator rejected settings: ${response.status} ${await response.text()}`);
   };
   return {
     apiUrl: `http://127.0.0.1:${port}/api/v1`,

@@ -6,4 +6,6 @@ import { cliEnv } from "./env.ts";
 const handle = createDb(cliEnv.DATABASE_URL, { max: 1 });
 const counts = await seedCatalog(handle.db);
 await handle.close();
-process.stdout.write(`seeded ${counts.models} models, ${counts.providers} providers, ${counts.endpoints} endpoints\n`);
+process.stdout.write(
+  `seeded ${counts.models} models, ${counts.providers} providers, ${counts.endpoints} endpoints\n`,
+);

@@ -57,5 +57,8 @@ export const endpoints = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [unique("endpoints_model_provider_uq").on(t.modelId, t.providerId), index("endpoints_model_idx").on(t.modelId)],
+  (t) => [
+    unique("endpoints_model_provider_uq").on(t.modelId, t.providerId),
+    index("endpoints_model_idx").on(t.modelId),
+  ],
 );

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, nanos } from "./columns.ts";
 import { apiKeys } from "./api-keys.ts";
+import { createdAt, nanos } from "./columns.ts";
 import { organizations } from "./identity.ts";
 
 export const ledgerAccountKind = pgEnum("ledger_account_kind", [
@@ -25,9 +25,7 @@ export const ledgerAccounts = pgTable(
   },
   (t) => [
     uniqueIndex("ledger_accounts_org_kind_uq").on(t.kind, t.orgId),
-    uniqueIndex("ledger_accounts_platform_kind_uq")
-      .on(t.kind)
-      .where(sql`${t.orgId} is null`),
+    uniqueIndex("ledger_accounts_platform_kind_uq").on(t.kind).where(sql`${t.orgId} is null`),
   ],
 );
 
@@ -70,7 +68,10 @@ export const ledgerEntries = pgTable(
     amountNanos: nanos("amount_nanos").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("ledger_entries_account_idx").on(t.accountId), index("ledger_entries_transfer_idx").on(t.transferId)],
+  (t) => [
+    index("ledger_entries_account_idx").on(t.accountId),
+    index("ledger_entries_transfer_idx").on(t.transferId),
+  ],
 );
 
 export const holdStatus = pgEnum("hold_status", ["active", "settled", "released", "expired"]);

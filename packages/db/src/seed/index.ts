@@ -8,7 +8,9 @@ export { modelSeeds } from "./models.ts";
 export { providerSeeds } from "./providers.ts";
 
 /** Upserts the public catalog (providers, models, endpoints). Idempotent; prices follow the seed. */
-export async function seedCatalog(db: Database): Promise<{ providers: number; models: number; endpoints: number }> {
+export async function seedCatalog(
+  db: Database,
+): Promise<{ providers: number; models: number; endpoints: number }> {
   const endpointRows = modelSeeds.flatMap((model) =>
     model.endpoints.map((endpoint) => ({
       id: `ep_${endpoint.provider}__${model.id.replace("/", "__")}`,
@@ -56,7 +58,11 @@ export async function seedCatalog(db: Database): Promise<{ providers: number; mo
       )
       .onConflictDoUpdate({
         target: models.id,
-        set: { name: sql`excluded.name`, description: sql`excluded.description`, contextLength: sql`excluded.context_length` },
+        set: {
+          name: sql`excluded.name`,
+          description: sql`excluded.description`,
+          contextLength: sql`excluded.context_length`,
+        },
       });
     await tx
       .insert(endpoints)

@@ -89,9 +89,10 @@ function rankPartition(endpoints: CatalogEndpoint[], options: RankOptions): Rank
     }
   }
 
-  // 3. Sticky routing: only without an explicit order, and only to a healthy endpoint.
+  // 3. Sticky routing: only in default load balancing (an explicit order or sort means the caller
+  // wants exactly that order), and only to a healthy endpoint.
   const stickyIndex =
-    explicitOrder.length === 0
+    explicitOrder.length === 0 && options.sort.by === "balanced"
       ? rest.findIndex((entry) => entry.endpoint.id === options.stickyEndpointId)
       : -1;
   const sticky = rest[stickyIndex];

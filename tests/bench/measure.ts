@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { Pool } from "undici";
+
+export interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  body: (stream: boolean) => string;
+}
+
+/** A keep-alive pool per target so connection setup never lands in a measurement. */
+export function poolFor(target: Target, connections = 1): Pool {
+  return new Pool(new URL(target.url).origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
+}
+
+export interface Timing {
+  totalMs: number;
+  ttfbMs: number;
+  status: number;
+}
+
+export async function timeRequest(pool: Pool, target: Target, stream: boolean): Promise<Timing> {
+  const url = new URL(target.url);
+  const started = process.hrtime.bigint();
+  const response = await pool.request({
+    path: url.pathname + url.search,
+    method: "POST",
+    headers: { "content-type": "application/json", ...target.headers },
+    body: target.body(stream),
+  });
+  let ttfb: bigint | undefined;
+  for await (const _chunk of response.body) ttfb ??= process.hrtime.bigint();
+  const ended = process.hrtime.bigint();
+  return {
+    totalMs: Number(ended - started) / 1e6,
+    ttfbMs: Number((ttfb ?? ended) - started) / 1e6,
+    status: response.statusCode,
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+export interface PairedResult {
+  directP50: number;
+  directP99: number;
+  targetP50: number;
+  targetP99: number;
+  addedP50: number;
+  addedP99: number;
+  errors: number;
+}
+
+/**
+ * Concurrency 1, interleaved pairs (direct, then through the target) so drift on the machine hits
+ * both alike. Added latency = the target's percentile minus the direct percentile.
+ */
+export async function pairedLatency(
+  direct: Target,
+  target: Target,
+  pairs: number,
+  options: { stream: boolean; metric: "totalMs" | "ttfbMs"; warmup: number },
+): Promise<PairedResult> {
+  const directPool = poolFor(direct);
+  const targetPool = poolFor(target);
+  const directTimes: number[] = [];
+  const targetTimes: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < pairs + options.warmup; i++) {
+    const first = i % 2 === 0;
+    const a = await timeRequest(first ? directPool : targetPool, first ? direct : target, options.stream);
+    const b = await timeRequest(first ? targetPool : directPool, first ? target : direct, options.stream);
+    const [d, t] = first ? [a, b] : [b, a];
+    if (d.status !== 200 || t.status !== 200) errors += 1;
+    if (i < options.warmup) continue;
+    directTimes.push(d[options.metric]);
+    targetTimes.push(t[options.metric]);
+  }
+  await Promise.all([directPool.close(), targetPool.close()]);
+  const directP50 = percentile(directTimes, 50);
+  const directP99 = percentile(directTimes, 99);
+  const targetP50 = percentile(targetTimes, 50);
+  const targetP99 = percentile(targetTimes, 99);
+  return {
+    directP50,
+    directP99,
+    targetP50,
+    targetP99,
+    addedP50: targetP50 - directP50,
+    addedP99: targetP99 - directP99,
+    errors,
+  };
+}
+
+/** CPU seconds (user + system) of a process, from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
+}
+
+/** Resident and peak resident memory in MiB, from /proc. */
+export function memoryMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const read = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: read("VmRSS"), peak: read("VmHWM") };
+}

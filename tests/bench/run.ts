@@ -1,0 +1,222 @@
+// `npm run bench`: Switchyard (everything on) vs Portkey's gateway vs provider-sim directly, one run.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { apiKeys, createDb, hashApiKey } from "@switchyard/db";
+import { grantPromotionalCredit } from "@switchyard/ledger";
+import { ROOT, startPlatform } from "@switchyard/platform";
+import { eq } from "drizzle-orm";
+import { type LoadResult, runLoad } from "./load.ts";
+import { cpuSeconds, memoryMiB, type PairedResult, pairedLatency, type Target } from "./measure.ts";
+import { startPortkey } from "./portkey.ts";
+
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const log = (line: string) => console.log(`› ${line}`);
+
+const platform = await startPlatform({
+  ports: { gateway: 18080, billing: 18081, web: 18300, sim: 18090 },
+  dataDir: join(ROOT, ".data/bench"),
+  databaseName: "switchyard_bench",
+  databaseUrl: process.env.DATABASE_URL?.replace(/\/[^/]*$/, "/switchyard_bench"),
+  redisUrl: process.env.REDIS_URL,
+  apps: ["sim", "billing", "gateway"],
+  // Fresh Redis namespaces per run: cached balances and queues from earlier runs never leak in.
+  env: { LOG_LEVEL: "error", REDIS_KEY_PREFIX: `bench${Date.now()}`, QUEUE_PREFIX: `bench${Date.now()}` },
+  log,
+});
+if (!platform.infrastructure.redisUrl) throw new Error("The benchmark needs Redis (everything on).");
+const portkey = await startPortkey(18787);
+const gatewayPid = platform.pids.gateway ?? 0;
+
+// A funded key with a rate limit far above the load, so every layer runs but none refuses.
+const handle = createDb(platform.infrastructure.databaseUrl, { max: 1 });
+await handle.db
+  .update(apiKeys)
+  .set({ rateLimitPerMinute: 100_000_000 })
+  .where(eq(apiKeys.keyHash, hashApiKey(platform.demo.apiKey)));
+await grantPromotionalCredit(handle.db, {
+  orgId: platform.demo.orgId,
+  amountNanos: 100_000_000_000_000n,
+  idempotencyKey: `bench-credit:${Date.now()}`,
+  description: "benchmark credit",
+});
+await handle.close();
+
+const sim = platform.urls.sim;
+async function configureUpstream(settings: Record<string, unknown>): Promise<void> {
+  for (const provider of ["openai", "azure"]) {
+    await fetch(`${sim}/__admin/providers/${provider}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        fixedResponse: "Hello from the benchmark upstream.",
+        chunkCount: 10,
+        ...settings,
+      }),
+    });
+  }
+}
+
+const body = (model: string) => (stream: boolean) =>
+  JSON.stringify({ model, messages: [{ role: "user", content: "Say hello." }], max_tokens: 16, stream });
+const targets = {
+  direct: {
+    name: "provider-sim (direct)",
+    url: `${sim}/openai/v1/chat/completions`,
+    headers: { authorization: "Bearer sim-key" },
+    body: body("gpt-4o-mini"),
+  },
+  switchyard: {
+    name: "Switchyard",
+    url: `${platform.urls.api}/chat/completions`,
+    headers: { authorization: `Bearer ${platform.demo.apiKey}` },
+    body: body("openai/gpt-4o-mini"),
+  },
+  portkey: {
+    name: "Portkey gateway",
+    url: `${portkey.url}/v1/chat/completions`,
+    headers: {
+      authorization: "Bearer sim-key",
+      "x-portkey-provider": "openai",
+      "x-portkey-custom-host": `${sim}/openai/v1`,
+    },
+    body: body("gpt-4o-mini"),
+  },
+} satisfies Record<string, Target>;
+
+const results: Record<string, unknown> = {};
+try {
+  await configureUpstream({ latencyMs: 0, ttftMs: 0, tokensPerSecond: 0 });
+  log(`Added latency at concurrency 1 (${PAIRS} interleaved pairs per gateway)…`);
+  const latency: Record<string, PairedResult> = {};
+  for (const name of ["switchyard", "portkey"] as const) {
+    latency[name] = await pairedLatency(targets.direct, targets[name], PAIRS, {
+      stream: false,
+      metric: "totalMs",
+      warmup: 300,
+    });
+  }
+  log("Streaming time to first byte and total (concurrency 1)…");
+  const streamTtfb: Record<string, PairedResult> = {};
+  const streamTotal: Record<string, PairedResult> = {};
+  for (const name of ["switchyard", "portkey"] as const) {
+    streamTtfb[name] = await pairedLatency(targets.direct, targets[name], 500, {
+      stream: true,
+      metric: "ttfbMs",
+      warmup: 50,
+    });
+    streamTotal[name] = await pairedLatency(targets.direct, targets[name], 500, {
+      stream: true,
+      metric: "totalMs",
+      warmup: 50,
+    });
+  }
+
+  log(`Maximum throughput, instant upstream (${LOAD_SECONDS}s each)…`);
+  const maxThroughput: Record<string, LoadResult> = {};
+  let gatewayCpu = 0;
+  for (const name of ["direct", "switchyard", "portkey"] as const) {
+    const cpuBefore = name === "switchyard" ? cpuSeconds(gatewayPid) : 0;
+    maxThroughput[name] = await runLoad(targets[name], { connections: 64, seconds: LOAD_SECONDS });
+    if (name === "switchyard") gatewayCpu = (cpuSeconds(gatewayPid) - cpuBefore) / LOAD_SECONDS;
+  }
+
+  log(`Sustained throughput, 20 ms upstream (${LOAD_SECONDS}s each)…`);
+  await configureUpstream({ latencyMs: 20 });
+  const sustained: Record<string, LoadResult> = {};
+  for (const name of ["direct", "switchyard", "portkey"] as const) {
+    sustained[name] = await runLoad(targets[name], { connections: 200, seconds: LOAD_SECONDS });
+  }
+
+  await configureUpstream({ latencyMs: 0 });
+  log(`Soak: ${SOAK_SECONDS}s at 1,000 requests/s through Switchyard…`);
+  await runLoad(targets.switchyard, { connections: 20, seconds: 5, rate: 1000 });
+  const rssStart = memoryMiB(gatewayPid).rss;
+  const soak = await runLoad(targets.switchyard, { connections: 50, seconds: SOAK_SECONDS, rate: 1000 });
+  const rssEnd = memoryMiB(gatewayPid).rss;
+  const memory = memoryMiB(gatewayPid);
+
+  Object.assign(results, {
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    date: new Date().toISOString(),
+    gatewayProcesses: 1,
+    latency,
+    streamTtfb,
+    streamTotal,
+    maxThroughput,
+    sustained,
+    gateway: { cpuCoresAtMaxThroughput: gatewayCpu, peakRssMiB: memory.peak },
+    soak: {
+      seconds: SOAK_SECONDS,
+      requestsPerSecond: soak.requestsPerSecond,
+      errors: soak.errors + soak.non2xx,
+      rssStartMiB: rssStart,
+      rssEndMiB: rssEnd,
+    },
+  });
+  const markdown = renderMarkdown(results as never);
+  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(join(ROOT, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(ROOT, "bench/results/latest.md"), markdown);
+  console.log(`\n${markdown}`);
+} finally {
+  await portkey.stop();
+  await platform.stop();
+}
+
+function renderMarkdown(r: {
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  date: string;
+  latency: Record<string, PairedResult>;
+  streamTtfb: Record<string, PairedResult>;
+  streamTotal: Record<string, PairedResult>;
+  maxThroughput: Record<string, LoadResult>;
+  sustained: Record<string, LoadResult>;
+  gateway: { cpuCoresAtMaxThroughput: number; peakRssMiB: number };
+  soak: {
+    seconds: number;
+    requestsPerSecond: number;
+    errors: number;
+    rssStartMiB: number;
+    rssEndMiB: number;
+  };
+}): string {
+  const ms = (v: number | undefined) => (v === undefined ? "–" : `${v.toFixed(3)} ms`);
+  const rps = (v: LoadResult | undefined) =>
+    v ? `${Math.round(v.requestsPerSecond).toLocaleString("en-US")}/s` : "–";
+  const errs = (v: LoadResult | undefined) => (v ? String(v.errors + v.non2xx) : "–");
+  const rows = [
+    "| Measure | provider-sim direct | Switchyard | Portkey gateway |",
+    "|---|---|---|---|",
+    `| Added latency p50, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP50)} | ${ms(r.latency.portkey?.addedP50)} |`,
+    `| Added latency p99, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP99)} | ${ms(r.latency.portkey?.addedP99)} |`,
+    `| Streaming: added time to first byte (p50) | – | ${ms(r.streamTtfb.switchyard?.addedP50)} | ${ms(r.streamTtfb.portkey?.addedP50)} |`,
+    `| Streaming: added total time (p50) | – | ${ms(r.streamTotal.switchyard?.addedP50)} | ${ms(r.streamTotal.portkey?.addedP50)} |`,
+    `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} |`,
+    `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} |`,
+    `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} |`,
+    `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} |`,
+    `| Errors at sustained load | ${errs(r.sustained.direct)} | ${errs(r.sustained.switchyard)} | ${errs(r.sustained.portkey)} |`,
+  ];
+  const ratio =
+    (r.maxThroughput.switchyard?.requestsPerSecond ?? 0) / (r.maxThroughput.portkey?.requestsPerSecond || 1);
+  return `# Gateway benchmark
+
+Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.date}.
+Switchyard with everything on: key auth, Redis rate limit, routing, Redis credit hold, usage settlement
+through BullMQ to the billing worker, Postgres. One gateway process.
+
+${rows.join("\n")}
+
+- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}×
+- Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB
+- Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%)
+`;
+}
