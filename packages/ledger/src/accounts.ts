@@ -25,6 +25,9 @@ export async function platformAccountId(db: Executor, kind: PlatformAccountKind)
     .from(ledgerAccounts)
     .where(and(eq(ledgerAccounts.kind, kind), isNull(ledgerAccounts.orgId)));
   if (existing[0]) return existing[0].id;
-  await db.insert(ledgerAccounts).values({ id: newId("acct"), kind }).onConflictDoNothing();
+  await db
+    .insert(ledgerAccounts)
+    .values({ id: newId("acct"), kind })
+    .onConflictDoNothing();
   return platformAccountId(db, kind);
 }

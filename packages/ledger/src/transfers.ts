@@ -47,9 +47,11 @@ export async function postTransfer(tx: Transaction, input: TransferInput): Promi
   }
   const entries = input.entries.filter((entry) => entry.amountNanos !== 0n);
   if (entries.length > 0) {
-    await tx.insert(ledgerEntries).values(entries.map((e) => ({ transferId, accountId: e.accountId, amountNanos: e.amountNanos })));
-    // Lock order by account id keeps concurrent transfers from deadlocking.
-    for (const entry of [...entries].sort((a, b) => a.accountId.localeCompare(b.accountId))) {
+    await tx
+      .insert(ledgerEntries)
+      .values(entries.map((e) => ({ transferId, accountId: e.accountId, amountNanos: e.amountNanos })));
+    // Lock order by account id (byte order, as Postgres `collate "C"`) keeps concurrent transfers from deadlocking.
+    for (const entry of [...entries].sort((a, b) => compareIds(a.accountId, b.accountId))) {
       await tx
         .update(ledgerAccounts)
         .set({ balanceNanos: sql`${ledgerAccounts.balanceNanos} + ${entry.amountNanos}` })
@@ -57,4 +59,9 @@ export async function postTransfer(tx: Transaction, input: TransferInput): Promi
     }
   }
   return { applied: true, transferId };
+}
+
+/** Byte-order comparison matching Postgres `order by id collate "C"`; every lock taker uses it. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -36,7 +36,22 @@ export interface CreditHolds {
    * Called after the ledger debit for this generation committed: releases the hold and reflects
    * the debit of `costNanos` in whatever the implementation caches. Idempotent.
    */
-  settle(input: { generationId: string; orgId: string; keyId: string | null; costNanos: bigint }): Promise<void>;
+  settle(input: {
+    generationId: string;
+    orgId: string;
+    keyId: string | null;
+    costNanos: bigint;
+    /**
+     * Postgres transaction id (xid8, decimal) of the settlement that debited the ledger, as returned by
+     * `settleUsageBatch`. Caches use it to tell whether a rebuilt snapshot already contains the debit.
+     */
+    ledgerTxid?: string | null;
+  }): Promise<void>;
   /** Releases a hold without a debit (the request failed before anything was billed). Idempotent. */
   release(generationId: string): Promise<void>;
+  /**
+   * Re-reads the org's balance after a ledger change other than usage (purchase, refund, grant).
+   * Only implementations that cache balances need it (Redis); Postgres reads the ledger directly.
+   */
+  refresh?(orgId: string): Promise<void>;
 }

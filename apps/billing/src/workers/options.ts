@@ -1,0 +1,20 @@
+import type { ConnectionOptions } from "bullmq";
+import type { EventContext } from "../deps.ts";
+import type { FeeSchedule } from "../fees.ts";
+
+export interface WorkerDeps extends EventContext {
+  connection: ConnectionOptions;
+  /** BullMQ key prefix (tests use a unique one). */
+  prefix: string;
+  fees: FeeSchedule;
+  usage?: {
+    concurrency?: number;
+    maxBatch?: number;
+    maxDelayMs?: number;
+    /** How soon a crashed worker's jobs are handed to another worker (BullMQ lock / stall check). */
+    lockDurationMs?: number;
+    stalledIntervalMs?: number;
+  };
+  /** Start only these workers (default: all). */
+  only?: ("stripeEvents" | "usage" | "autoTopup" | "maintenance")[];
+}

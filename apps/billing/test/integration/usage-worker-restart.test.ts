@@ -1,0 +1,72 @@
+import { generations, newId } from "@switchyard/db";
+import { createTestOrg } from "@switchyard/db/testing";
+import {
+  BullMqUsageSink,
+  grantPromotionalCredit,
+  orgBalanceNanos,
+  reconcileLedger,
+} from "@switchyard/ledger";
+import { QUEUE_NAMES } from "@switchyard/queue";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, waitFor } from "../support/harness.ts";
+import { usageJob } from "../support/usage-job.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ stripe: false, holds: "redis" });
+});
+afterAll(() => h.close());
+
+const settledCount = async (orgId: string) => {
+  const [row] = await h.handle.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(generations)
+    .where(eq(generations.orgId, orgId));
+  return row?.n ?? 0;
+};
+
+describe("usage worker", () => {
+  it("applies every usage job exactly once across a worker killed mid-run and restarted", async () => {
+    const org = await createTestOrg(h.handle.db);
+    const funding = 1_000_000_000_000n;
+    await grantPromotionalCredit(h.handle.db, {
+      orgId: org.orgId,
+      amountNanos: funding,
+      idempotencyKey: `fund:${org.orgId}`,
+      description: "test",
+    });
+    const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage));
+    const jobs = Array.from({ length: 3_000 }, (_, i) =>
+      usageJob(org.orgId, org.keyId, newId("gen"), BigInt(1_000 + ((i * 7919) % 100_003))),
+    );
+    const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
+    const usage = { maxBatch: 200, lockDurationMs: 1_500, stalledIntervalMs: 500 };
+
+    const first = await h.startWorkers({ only: ["usage"], usage });
+    const submitting = Promise.all(jobs.map((job) => sink.submit(job)));
+    await waitFor(async () => (await settledCount(org.orgId)) >= 300);
+    await first.close(true); // abandon jobs in flight, like a crashed process
+    await submitting;
+    // A few jobs are submitted twice (a gateway retry): jobId = generationId dedupes or settlement skips them.
+    await Promise.all(jobs.slice(0, 50).map((job) => sink.submit(job)));
+    const applied = await settledCount(org.orgId);
+    expect(applied).toBeLessThan(3_000);
+
+    await h.startWorkers({ only: ["usage"], usage });
+    await waitFor(async () => (await settledCount(org.orgId)) === 3_000, 40_000);
+    const queue = h.queue(QUEUE_NAMES.usage);
+    await waitFor(async () => {
+      const counts = await queue.getJobCounts("active", "waiting", "delayed");
+      return (counts.active ?? 0) + (counts.waiting ?? 0) + (counts.delayed ?? 0) === 0;
+    }, 20_000);
+
+    const [sum] = await h.handle.db
+      .select({ total: sql<string>`sum(${generations.costNanos})::text` })
+      .from(generations)
+      .where(eq(generations.orgId, org.orgId));
+    expect(BigInt(sum?.total ?? "0")).toBe(expected);
+    expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(funding - expected);
+    expect((await reconcileLedger(h.handle.db, { orgIds: [org.orgId] })).ok).toBe(true);
+  }, 90_000);
+});

@@ -1,0 +1,166 @@
+/**
+ * Lua for RedisCreditHolds. All keys of one org share the hash tag `{orgId}`.
+ *   o  hash  bal, held, snap (the Postgres snapshot `xmin:xmax:xip,…` the balance was read at)
+ *   ku hash  keyId -> usage nanos (same snapshot)      kh hash keyId -> held nanos
+ *   hz zset  generationId -> expiry (ms)               ha hash generationId -> "amount|keyId"
+ *   rc hash  generationId -> "xid|cost|keyId": settlements not yet contained in the snapshot
+ * Counters change only through HINCRBY on decimal strings (exact int64); comparisons use Lua
+ * doubles, exact up to 2^53 nanos (~$9M per org).
+ */
+
+const helpers = `
+local function snap_parts(snap)
+  local c1 = string.find(snap, ':', 1, true)
+  local c2 = string.find(snap, ':', c1 + 1, true)
+  return tonumber(string.sub(snap, 1, c1 - 1)), tonumber(string.sub(snap, c1 + 1, c2 - 1)), string.sub(snap, c2 + 1)
+end
+local function visible(xid, snap)
+  local xmin, xmax, xip = snap_parts(snap)
+  if xid < xmin then return true end
+  if xid >= xmax then return false end
+  for x in string.gmatch(xip, '%d+') do
+    if tonumber(x) == xid then return false end
+  end
+  return true
+end
+local function split3(v)
+  local a = string.find(v, '|', 1, true)
+  local b = string.find(v, '|', a + 1, true)
+  if not b then return string.sub(v, 1, a - 1), string.sub(v, a + 1), nil end
+  return string.sub(v, 1, a - 1), string.sub(v, a + 1, b - 1), string.sub(v, b + 1)
+end
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function drop_hold(o, kh, hz, ha, gen)
+  local v = redis.call('HGET', ha, gen)
+  if v then
+    local amt, key = split3(v)
+    if amt ~= '0' then
+      redis.call('HINCRBY', o, 'held', '-' .. amt)
+      if key ~= '' then redis.call('HINCRBY', kh, key, '-' .. amt) end
+    end
+    redis.call('HDEL', ha, gen)
+  end
+  redis.call('ZREM', hz, gen)
+end
+local function purge(o, kh, hz, ha, now)
+  local expired = redis.call('ZRANGEBYSCORE', hz, '-inf', now, 'LIMIT', 0, 200)
+  for _, gen in ipairs(expired) do drop_hold(o, kh, hz, ha, gen) end
+end
+`;
+
+/** KEYS o ku kh hz ha idx; ARGV gen amount keyId keyLimit('' = none) ttlMs orgId allowMissingKey */
+export const RESERVE_LUA = `${helpers}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'miss'} end
+local key = ARGV[3]
+local limit = ARGV[4]
+local usage = redis.call('HGET', KEYS[2], key)
+if limit ~= '' and not usage and ARGV[7] ~= '1' then return {'miss'} end
+usage = usage or '0'
+local now = now_ms()
+purge(KEYS[1], KEYS[3], KEYS[4], KEYS[5], now)
+if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 1 then return {'ok'} end
+local bal = redis.call('HGET', KEYS[1], 'bal')
+local held = redis.call('HGET', KEYS[1], 'held') or '0'
+local kheld = redis.call('HGET', KEYS[3], key) or '0'
+local sp = tonumber(bal) - tonumber(held)
+if limit ~= '' then
+  local ksp = tonumber(limit) - tonumber(usage) - tonumber(kheld)
+  if ksp < sp then sp = ksp end
+end
+if tonumber(ARGV[2]) > sp then return {'no', bal, held, usage, kheld} end
+redis.call('HSET', KEYS[5], ARGV[1], ARGV[2] .. '|' .. key)
+redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[1])
+if ARGV[2] ~= '0' then
+  redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
+  if key ~= '' then redis.call('HINCRBY', KEYS[3], key, ARGV[2]) end
+end
+redis.call('SET', KEYS[6], ARGV[6], 'PX', tonumber(ARGV[5]) + 60000)
+return {'ok'}
+`;
+
+/** KEYS o ku kh hz ha; ARGV keyId. Returns counters after purging expired holds, or {'miss'}. */
+export const PEEK_LUA = `${helpers}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'miss'} end
+local usage = redis.call('HGET', KEYS[2], ARGV[1])
+if not usage then return {'miss'} end
+purge(KEYS[1], KEYS[3], KEYS[4], KEYS[5], now_ms())
+return {'ok', redis.call('HGET', KEYS[1], 'bal'), redis.call('HGET', KEYS[1], 'held') or '0', usage, redis.call('HGET', KEYS[3], ARGV[1]) or '0'}
+`;
+
+/**
+ * KEYS o ku kh hz ha rc idx; ARGV gen cost keyId xid('' = unknown).
+ * Removes the hold and applies the debit unless the cached snapshot already contains it.
+ * Returns the number of settlements waiting for a newer snapshot.
+ */
+export const SETTLE_LUA = `${helpers}
+drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], ARGV[1])
+redis.call('DEL', KEYS[7])
+if redis.call('HEXISTS', KEYS[6], ARGV[1]) == 1 then return redis.call('HLEN', KEYS[6]) end
+local snap = redis.call('HGET', KEYS[1], 'snap')
+if snap and ARGV[4] ~= '' and visible(tonumber(ARGV[4]), snap) then return redis.call('HLEN', KEYS[6]) end
+if snap and ARGV[2] ~= '0' then
+  redis.call('HINCRBY', KEYS[1], 'bal', '-' .. ARGV[2])
+  if ARGV[3] ~= '' and redis.call('HEXISTS', KEYS[2], ARGV[3]) == 1 then redis.call('HINCRBY', KEYS[2], ARGV[3], ARGV[2]) end
+end
+redis.call('HSET', KEYS[6], ARGV[1], ARGV[4] .. '|' .. ARGV[2] .. '|' .. ARGV[3])
+return redis.call('HLEN', KEYS[6])
+`;
+
+/** KEYS o kh hz ha idx; ARGV gen. */
+export const RELEASE_LUA = `${helpers}
+drop_hold(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1])
+redis.call('DEL', KEYS[5])
+return 1
+`;
+
+/**
+ * KEYS o ku kh hz ha rc; ARGV snap balance keyId1 usage1 keyId2 usage2 …
+ * Installs a snapshot unless a newer one is already cached, re-applies the settlements the snapshot
+ * does not contain yet, drops the ones it does, and recomputes held from the live holds.
+ */
+export const LOAD_LUA = `${helpers}
+local snap = ARGV[1]
+local cur = redis.call('HGET', KEYS[1], 'snap')
+if cur then
+  local _, cmax, cxip = snap_parts(cur)
+  local _, nmax, nxip = snap_parts(snap)
+  local _, ccount = string.gsub(cxip, '%d+', '')
+  local _, ncount = string.gsub(nxip, '%d+', '')
+  if nmax < cmax or (nmax == cmax and ncount > ccount) then return 0 end
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('HSET', KEYS[1], 'bal', ARGV[2], 'held', '0', 'snap', snap)
+for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+local rc = redis.call('HGETALL', KEYS[6])
+for i = 1, #rc, 2 do
+  local xid, cost, key = split3(rc[i + 1])
+  if xid ~= '' and visible(tonumber(xid), snap) then
+    redis.call('HDEL', KEYS[6], rc[i])
+  else
+    if cost ~= '0' then
+      redis.call('HINCRBY', KEYS[1], 'bal', '-' .. cost)
+      if key ~= '' and redis.call('HEXISTS', KEYS[2], key) == 1 then redis.call('HINCRBY', KEYS[2], key, cost) end
+    end
+    -- Without a txid we cannot tell; count it once (conservatively) and let later snapshots own it.
+    if xid == '' then redis.call('HDEL', KEYS[6], rc[i]) end
+  end
+end
+local now = now_ms()
+local expired = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)
+for _, gen in ipairs(expired) do
+  redis.call('HDEL', KEYS[5], gen)
+  redis.call('ZREM', KEYS[4], gen)
+end
+local ha = redis.call('HGETALL', KEYS[5])
+for i = 1, #ha, 2 do
+  local amt, key = split3(ha[i + 1])
+  if amt ~= '0' then
+    redis.call('HINCRBY', KEYS[1], 'held', amt)
+    if key ~= '' then redis.call('HINCRBY', KEYS[3], key, amt) end
+  end
+end
+return 1
+`;

@@ -1,0 +1,187 @@
+import { createHash } from "node:crypto";
+import { apiKeys, type Database, ledgerAccounts } from "@switchyard/db";
+import { and, eq, sql } from "drizzle-orm";
+import type { Redis } from "ioredis";
+import { decideHold, type HoldCounters, spendableOf } from "./decide.ts";
+import { LOAD_LUA, PEEK_LUA, RELEASE_LUA, RESERVE_LUA, SETTLE_LUA } from "./lua.ts";
+import type { CreditHolds, HoldOutcome, HoldRequest, Spendable } from "./types.ts";
+
+export interface RedisCreditHoldsOptions {
+  db: Database;
+  redis: Redis;
+  /** Prefix of every key this instance touches, e.g. `sy:holds:`. */
+  prefix?: string;
+  /** Reload the snapshot once this many settlements are waiting for it (keeps `rc` small). */
+  resnapshotAfter?: number;
+}
+
+interface Script {
+  lua: string;
+  sha: string;
+}
+
+const script = (lua: string): Script => ({ lua, sha: createHash("sha1").update(lua).digest("hex") });
+const SCRIPTS = {
+  reserve: script(RESERVE_LUA),
+  peek: script(PEEK_LUA),
+  settle: script(SETTLE_LUA),
+  release: script(RELEASE_LUA),
+  load: script(LOAD_LUA),
+};
+
+/**
+ * Holds in Redis: one Lua script reserves atomically against cached balance and held counters per
+ * org and key. Redis is a cache of Postgres: on a miss (never loaded, flushed, restarted) the org is
+ * rebuilt from a Postgres snapshot; settlements carry the ledger transaction id so a rebuilt
+ * snapshot never counts a debit twice or misses one. Holds themselves live only in Redis: a flush
+ * forgets in-flight holds, never money (their settlements still debit Postgres).
+ */
+export class RedisCreditHolds implements CreditHolds {
+  private readonly db: Database;
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly resnapshotAfter: number;
+
+  constructor(options: RedisCreditHoldsOptions) {
+    this.db = options.db;
+    this.redis = options.redis;
+    this.prefix = options.prefix ?? "sy:holds:";
+    this.resnapshotAfter = options.resnapshotAfter ?? 2000;
+  }
+
+  async spendable(orgId: string, keyId: string, keyLimitNanos: bigint | null): Promise<Spendable> {
+    const k = this.keys(orgId);
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.run(SCRIPTS.peek, [k.o, k.ku, k.kh, k.hz, k.ha], [keyId]);
+      if (result[0] === "ok") return spendableOf(countersFrom(result.slice(1), keyLimitNanos));
+      if (attempt > 0) {
+        // The key is unknown to Postgres: only the org limits it.
+        const org = await this.run(SCRIPTS.peek, [k.o, k.ku, k.kh, k.hz, k.ha], [""]);
+        return spendableOf(countersFrom(org[0] === "ok" ? org.slice(1) : ["0", "0", "0", "0"], null));
+      }
+      await this.rebuildOrg(orgId);
+    }
+  }
+
+  async reserve(request: HoldRequest): Promise<HoldOutcome> {
+    if (request.amountNanos < 0n) throw new RangeError("hold amount must be >= 0");
+    const k = this.keys(request.orgId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.run(
+        SCRIPTS.reserve,
+        [k.o, k.ku, k.kh, k.hz, k.ha, this.indexKey(request.generationId)],
+        [
+          request.generationId,
+          request.amountNanos.toString(),
+          request.keyId,
+          request.keyLimitNanos === null ? "" : request.keyLimitNanos.toString(),
+          String(Math.max(1, Math.floor(request.ttlMs))),
+          request.orgId,
+          attempt > 0 ? "1" : "0",
+        ],
+      );
+      if (result[0] === "ok") return { ok: true };
+      if (result[0] === "no") {
+        const outcome = decideHold(countersFrom(result.slice(1), request.keyLimitNanos), request.amountNanos);
+        // The script decided with doubles; the exact bigint rule only refines the numbers reported.
+        return outcome.ok ? { ok: false, reason: "insufficient_credits", affordableNanos: 0n } : outcome;
+      }
+      await this.rebuildOrg(request.orgId);
+    }
+    throw new Error(`Could not load credit state for ${request.orgId}`);
+  }
+
+  async settle(input: {
+    generationId: string;
+    orgId: string;
+    keyId: string | null;
+    costNanos: bigint;
+    ledgerTxid?: string | null;
+  }): Promise<void> {
+    const k = this.keys(input.orgId);
+    const waiting = await this.run(
+      SCRIPTS.settle,
+      [k.o, k.ku, k.kh, k.hz, k.ha, k.rc, this.indexKey(input.generationId)],
+      [input.generationId, input.costNanos.toString(), input.keyId ?? "", input.ledgerTxid ?? ""],
+    );
+    if (Number(waiting[0]) >= this.resnapshotAfter) await this.rebuildOrg(input.orgId);
+  }
+
+  async release(generationId: string): Promise<void> {
+    const orgId = await this.redis.get(this.indexKey(generationId));
+    if (orgId === null) return;
+    const k = this.keys(orgId);
+    await this.run(SCRIPTS.release, [k.o, k.kh, k.hz, k.ha, this.indexKey(generationId)], [generationId]);
+  }
+
+  refresh(orgId: string): Promise<void> {
+    return this.rebuildOrg(orgId);
+  }
+
+  /**
+   * Loads the org's balance and key usage from one Postgres snapshot into Redis. Safe to run
+   * concurrently with reserves, settlements and other rebuilds: an older snapshot never replaces a
+   * newer one, and settlements are matched against the snapshot by transaction id.
+   */
+  async rebuildOrg(orgId: string): Promise<void> {
+    const state = await this.db.transaction(
+      async (tx) => {
+        const [snapRow] = await tx.execute<{ snap: string }>(sql`select pg_current_snapshot()::text as snap`);
+        const [account] = await tx
+          .select({ balance: ledgerAccounts.balanceNanos })
+          .from(ledgerAccounts)
+          .where(and(eq(ledgerAccounts.kind, "org_credits"), eq(ledgerAccounts.orgId, orgId)));
+        const keys = await tx
+          .select({ id: apiKeys.id, usage: apiKeys.usageNanos })
+          .from(apiKeys)
+          .where(eq(apiKeys.orgId, orgId));
+        return { snap: snapRow?.snap ?? "", balance: account?.balance ?? 0n, keys };
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    );
+    if (!/^\d+:\d+:[\d,]*$/.test(state.snap)) throw new Error(`Unexpected snapshot ${state.snap}`);
+    const k = this.keys(orgId);
+    const args = [state.snap, state.balance.toString()];
+    for (const key of state.keys) args.push(key.id, key.usage.toString());
+    await this.run(SCRIPTS.load, [k.o, k.ku, k.kh, k.hz, k.ha, k.rc], args);
+  }
+
+  private keys(orgId: string) {
+    const base = `${this.prefix}{${orgId}}:`;
+    return {
+      o: `${base}o`,
+      ku: `${base}ku`,
+      kh: `${base}kh`,
+      hz: `${base}hz`,
+      ha: `${base}ha`,
+      rc: `${base}rc`,
+    };
+  }
+
+  private indexKey(generationId: string): string {
+    return `${this.prefix}hold:${generationId}`;
+  }
+
+  private async run(s: Script, keys: string[], args: string[]): Promise<string[]> {
+    const result = await this.runRaw(s, keys, args);
+    return Array.isArray(result) ? result.map(String) : [String(result)];
+  }
+
+  private async runRaw(s: Script, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.redis.evalsha(s.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes("NOSCRIPT")) throw error;
+      return this.redis.eval(s.lua, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+function countersFrom(values: string[], keyLimitNanos: bigint | null): HoldCounters {
+  const [bal = "0", held = "0", usage = "0", kheld = "0"] = values;
+  return {
+    balance: BigInt(bal),
+    held: BigInt(held),
+    key: keyLimitNanos === null ? null : { limit: keyLimitNanos, usage: BigInt(usage), held: BigInt(kheld) },
+  };
+}

@@ -1,0 +1,326 @@
+import {
+  apiKeys,
+  creditHolds,
+  type Database,
+  generations,
+  ledgerAccounts,
+  ledgerEntries,
+  ledgerTransfers,
+  newId,
+  usageHourly,
+} from "@switchyard/db";
+import type { UsageJob } from "@switchyard/queue";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { platformAccountId } from "../accounts.ts";
+import { compareIds, type Transaction } from "../transfers.ts";
+import { aggregateHourly, hourKey } from "./rollup.ts";
+
+export interface SettledGeneration {
+  generationId: string;
+  orgId: string;
+  keyId: string | null;
+  costNanos: bigint;
+  /** xid8 of the transaction that debited the ledger (null for rows written before it was recorded). */
+  ledgerTxid: string | null;
+}
+
+export interface SettlementResult {
+  /** Newly written in this call: the caller settles their holds after commit. */
+  applied: SettledGeneration[];
+  /** Already settled earlier (a retried job). Settling their holds again is harmless and idempotent. */
+  duplicates: SettledGeneration[];
+}
+
+const CHUNK = 1000;
+
+export async function settleUsage(db: Database, job: UsageJob): Promise<SettlementResult> {
+  return settleUsageBatch(db, [job]);
+}
+
+/**
+ * Settles a batch of usage jobs in ONE transaction: generation rows (on conflict do nothing, so a
+ * replay is skipped), one `usage` transfer per new generation (idempotency key `usage:<genId>`,
+ * org credits -cost, platform revenue +cost), key usage, hourly rollups and holds. Cached balances
+ * are updated once per account per batch, in id order, so concurrent batches never deadlock.
+ */
+export async function settleUsageBatch(db: Database, jobs: UsageJob[]): Promise<SettlementResult> {
+  if (jobs.length === 0) return { applied: [], duplicates: [] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => settleInTransaction(tx, jobs));
+    } catch (error) {
+      // Deadlock or serialization failure with another writer: the whole batch rolled back, retry.
+      const code =
+        (error as { code?: string; cause?: { code?: string } }).cause?.code ??
+        (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== "40P01" && code !== "40001")) throw error;
+    }
+  }
+}
+
+async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<SettlementResult> {
+  const [txRow] = await tx.execute<{ txid: string }>(sql`select pg_current_xact_id()::text as txid`);
+  const txid = txRow?.txid ?? null;
+  const unique = new Map<string, UsageJob>();
+  for (const job of input) if (!unique.has(job.generationId)) unique.set(job.generationId, job);
+  const jobs = [...unique.values()];
+
+  const inserted = new Set<string>();
+  for (let i = 0; i < jobs.length; i += CHUNK) {
+    // One JSON parameter per chunk (jsonb_to_recordset) instead of ~23 bind parameters per row.
+    const rows = await tx.execute<{ id: string }>(sql`
+      insert into ${generations} (id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id,
+        upstream_id, session_id, status, finish_reason, native_finish_reason, streamed, prompt_tokens,
+        completion_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, route_trace, error, created_at)
+      select id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id, upstream_id, session_id,
+        status::generation_status, finish_reason, native_finish_reason, streamed, prompt_tokens, completion_tokens,
+        cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::jsonb), error, created_at
+      from jsonb_to_recordset(${JSON.stringify(jobs.slice(i, i + CHUNK).map(generationRow))}::jsonb) as x(
+        id text, org_id text, key_id text, requested_model text, model_id text, provider_id text, endpoint_id text,
+        upstream_id text, session_id text, status text, finish_reason text, native_finish_reason text, streamed boolean,
+        prompt_tokens int, completion_tokens int, cached_tokens int, reasoning_tokens int, cost_nanos int8,
+        latency_ms int, ttft_ms int, route_trace jsonb, error jsonb, created_at timestamptz)
+      on conflict (id) do nothing
+      returning id`);
+    for (const row of rows) inserted.add(row.id);
+  }
+  const fresh = jobs.filter((job) => inserted.has(job.generationId));
+  const seen = new Set<string>();
+  const replayed: UsageJob[] = [];
+  for (const job of input) {
+    if (inserted.has(job.generationId) && !seen.has(job.generationId)) seen.add(job.generationId);
+    else replayed.push(job);
+  }
+
+  const applied: SettledGeneration[] = [];
+  if (fresh.length > 0) {
+    const accounts = await orgAccounts(tx, [...new Set(fresh.map((job) => job.orgId))]);
+    const revenue = await platformAccountId(tx, "platform_revenue");
+    const transferIds = new Map<string, string>();
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      const values = fresh.slice(i, i + CHUNK).map((job) => ({
+        id: newId("txn"),
+        idempotency_key: `usage:${job.generationId}`,
+        org_id: job.orgId,
+        description: `Usage ${job.modelId ?? job.requestedModel}`,
+        metadata: { generationId: job.generationId, costNanos: job.costNanos, txid },
+        created_at: job.createdAt,
+      }));
+      const rows = await tx.execute<{ id: string; key: string }>(sql`
+        insert into ${ledgerTransfers} (id, idempotency_key, kind, org_id, description, metadata, created_at)
+        select id, idempotency_key, 'usage', org_id, description, metadata, created_at
+        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(
+          id text, idempotency_key text, org_id text, description text, metadata jsonb, created_at timestamptz)
+        on conflict (idempotency_key) do nothing
+        returning id, idempotency_key as key`);
+      for (const row of rows) transferIds.set(row.key, row.id);
+    }
+    const entries: { transfer_id: string; account_id: string; amount_nanos: string; created_at: string }[] =
+      [];
+    const deltas = new Map<string, bigint>();
+    const keyUsage = new Map<string, { cost: bigint; lastUsed: Date }>();
+    for (const job of fresh) {
+      const transferId = transferIds.get(`usage:${job.generationId}`);
+      if (transferId === undefined) continue;
+      const cost = BigInt(job.costNanos);
+      const createdAt = new Date(job.createdAt);
+      applied.push({
+        generationId: job.generationId,
+        orgId: job.orgId,
+        keyId: job.keyId,
+        costNanos: cost,
+        ledgerTxid: txid,
+      });
+      if (job.keyId !== null) {
+        const current = keyUsage.get(job.keyId);
+        keyUsage.set(job.keyId, {
+          cost: (current?.cost ?? 0n) + cost,
+          lastUsed: current && current.lastUsed > createdAt ? current.lastUsed : createdAt,
+        });
+      }
+      if (cost === 0n) continue;
+      const org = accounts.get(job.orgId);
+      if (org === undefined) throw new Error(`No credit account for ${job.orgId}`);
+      const at = job.createdAt;
+      entries.push({
+        transfer_id: transferId,
+        account_id: org,
+        amount_nanos: (-cost).toString(),
+        created_at: at,
+      });
+      entries.push({
+        transfer_id: transferId,
+        account_id: revenue,
+        amount_nanos: cost.toString(),
+        created_at: at,
+      });
+      deltas.set(org, (deltas.get(org) ?? 0n) - cost);
+      deltas.set(revenue, (deltas.get(revenue) ?? 0n) + cost);
+    }
+    // Row locks in id order first (entries' foreign keys only take KEY SHARE, which does not conflict).
+    await lockRows(tx, ledgerAccounts, [...deltas.keys()]);
+    for (let i = 0; i < entries.length; i += CHUNK * 2) {
+      await tx.execute(sql`
+        insert into ${ledgerEntries} (transfer_id, account_id, amount_nanos, created_at)
+        select transfer_id, account_id, amount_nanos, created_at
+        from jsonb_to_recordset(${JSON.stringify(entries.slice(i, i + CHUNK * 2))}::jsonb) as x(
+          transfer_id text, account_id text, amount_nanos int8, created_at timestamptz)`);
+    }
+    await applyBalanceDeltas(tx, deltas);
+    await applyKeyUsage(tx, keyUsage);
+    await upsertHourly(tx, fresh);
+    await tx
+      .update(creditHolds)
+      .set({ status: "settled" })
+      .where(
+        and(
+          inArray(
+            creditHolds.generationId,
+            fresh.map((job) => job.generationId),
+          ),
+          inArray(creditHolds.status, ["active", "expired"]),
+        ),
+      );
+  }
+
+  const duplicates = await replayedSettlements(tx, replayed);
+  return { applied, duplicates };
+}
+
+function generationRow(job: UsageJob) {
+  return {
+    id: job.generationId,
+    org_id: job.orgId,
+    key_id: job.keyId,
+    requested_model: job.requestedModel,
+    model_id: job.modelId,
+    provider_id: job.providerId,
+    endpoint_id: job.endpointId,
+    upstream_id: job.upstreamId,
+    session_id: job.sessionId,
+    status: job.status,
+    finish_reason: job.finishReason,
+    native_finish_reason: job.nativeFinishReason,
+    streamed: job.streamed,
+    prompt_tokens: job.promptTokens,
+    completion_tokens: job.completionTokens,
+    cached_tokens: job.cachedTokens,
+    reasoning_tokens: job.reasoningTokens,
+    cost_nanos: job.costNanos,
+    latency_ms: job.latencyMs,
+    ttft_ms: job.ttftMs,
+    route_trace: job.routeTrace ?? null,
+    error: job.error,
+    created_at: job.createdAt,
+  };
+}
+
+async function orgAccounts(tx: Transaction, orgIds: string[]): Promise<Map<string, string>> {
+  const read = async () =>
+    tx
+      .select({ id: ledgerAccounts.id, orgId: ledgerAccounts.orgId })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.kind, "org_credits"), inArray(ledgerAccounts.orgId, orgIds)));
+  let rows = await read();
+  if (rows.length < orgIds.length) {
+    const known = new Set(rows.map((row) => row.orgId));
+    await tx
+      .insert(ledgerAccounts)
+      .values(
+        orgIds
+          .filter((id) => !known.has(id))
+          .map((orgId) => ({ id: newId("acct"), kind: "org_credits" as const, orgId })),
+      )
+      .onConflictDoNothing();
+    rows = await read();
+  }
+  return new Map(rows.map((row) => [row.orgId ?? "", row.id]));
+}
+
+function valuesList(rows: SQL[]): SQL {
+  return sql.join(rows, sql`, `);
+}
+
+/** `select … for no key update` in byte order of id: the one lock order every ledger writer uses. */
+async function lockRows(
+  tx: Transaction,
+  table: typeof ledgerAccounts | typeof apiKeys,
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.execute(
+    sql`select id from ${table} where ${inArray(table.id, ids)} order by id collate "C" for no key update`,
+  );
+}
+
+async function applyBalanceDeltas(tx: Transaction, deltas: Map<string, bigint>): Promise<void> {
+  const ids = [...deltas.keys()].sort(compareIds);
+  if (ids.length === 0) return;
+  const rows = ids.map((id) => sql`(${id}::text, ${(deltas.get(id) ?? 0n).toString()}::int8)`);
+  await tx.execute(sql`
+    update ${ledgerAccounts} set balance_nanos = ${ledgerAccounts}.balance_nanos + v.delta
+    from (values ${valuesList(rows)}) as v(id, delta) where ${ledgerAccounts}.id = v.id`);
+}
+
+async function applyKeyUsage(
+  tx: Transaction,
+  usage: Map<string, { cost: bigint; lastUsed: Date }>,
+): Promise<void> {
+  const ids = [...usage.keys()].sort(compareIds);
+  if (ids.length === 0) return;
+  await lockRows(tx, apiKeys, ids);
+  const rows = ids.map((id) => {
+    const u = usage.get(id);
+    return sql`(${id}::text, ${(u?.cost ?? 0n).toString()}::int8, ${(u?.lastUsed ?? new Date()).toISOString()}::timestamptz)`;
+  });
+  await tx.execute(sql`
+    update ${apiKeys} set usage_nanos = ${apiKeys}.usage_nanos + v.cost,
+      last_used_at = greatest(coalesce(${apiKeys}.last_used_at, v.used), v.used)
+    from (values ${valuesList(rows)}) as v(id, cost, used) where ${apiKeys}.id = v.id`);
+}
+
+async function upsertHourly(tx: Transaction, jobs: UsageJob[]): Promise<void> {
+  const rows = aggregateHourly(jobs).sort((a, b) => compareIds(hourKey(a), hourKey(b)));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx
+      .insert(usageHourly)
+      .values(rows.slice(i, i + CHUNK))
+      .onConflictDoUpdate({
+        target: [
+          usageHourly.orgId,
+          usageHourly.hour,
+          usageHourly.keyId,
+          usageHourly.modelId,
+          usageHourly.providerId,
+        ],
+        set: {
+          requests: sql`${usageHourly.requests} + excluded.requests`,
+          errors: sql`${usageHourly.errors} + excluded.errors`,
+          promptTokens: sql`${usageHourly.promptTokens} + excluded.prompt_tokens`,
+          completionTokens: sql`${usageHourly.completionTokens} + excluded.completion_tokens`,
+          costNanos: sql`${usageHourly.costNanos} + excluded.cost_nanos`,
+          latencyMsSum: sql`${usageHourly.latencyMsSum} + excluded.latency_ms_sum`,
+        },
+      });
+  }
+}
+
+async function replayedSettlements(tx: Transaction, jobs: UsageJob[]): Promise<SettledGeneration[]> {
+  if (jobs.length === 0) return [];
+  const keys = [...new Set(jobs.map((job) => `usage:${job.generationId}`))];
+  const rows = await tx
+    .select({
+      key: ledgerTransfers.idempotencyKey,
+      txid: sql<string | null>`${ledgerTransfers.metadata}->>'txid'`,
+    })
+    .from(ledgerTransfers)
+    .where(inArray(ledgerTransfers.idempotencyKey, keys));
+  const txids = new Map(rows.map((row) => [row.key, row.txid]));
+  return jobs.map((job) => ({
+    generationId: job.generationId,
+    orgId: job.orgId,
+    keyId: job.keyId,
+    costNanos: BigInt(job.costNanos),
+    ledgerTxid: txids.get(`usage:${job.generationId}`) ?? null,
+  }));
+}

@@ -1,0 +1,105 @@
+import type { Database } from "@switchyard/db";
+import { QUEUE_NAMES, type UsageJob } from "@switchyard/queue";
+import type { Queue } from "bullmq";
+import type { CreditHolds } from "../holds/types.ts";
+import { MicroBatcher } from "./micro-batcher.ts";
+import { type SettlementResult, settleUsageBatch } from "./settle-usage.ts";
+
+/** Where the gateway sends finished requests for billing. */
+export interface UsageSink {
+  submit(job: UsageJob): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Production: one BullMQ job per generation; jobId = generationId so a retried submit bills once. */
+export class BullMqUsageSink implements UsageSink {
+  constructor(private readonly queue: Queue) {}
+
+  async submit(job: UsageJob): Promise<void> {
+    await this.queue.add(QUEUE_NAMES.usage, job, {
+      jobId: job.generationId,
+      removeOnComplete: true,
+      removeOnFail: { count: 10_000 },
+      attempts: 10,
+      backoff: { type: "exponential", delay: 500 },
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/** Settles jobs and then their holds; shared by the inline sink and the billing usage worker. */
+export async function settleAndReleaseHolds(
+  db: Database,
+  holds: CreditHolds,
+  jobs: UsageJob[],
+): Promise<SettlementResult> {
+  const result = await settleUsageBatch(db, jobs);
+  // After commit: apply each debit to the holds cache exactly where it is not yet reflected.
+  await Promise.all(
+    [...result.applied, ...result.duplicates].map((g) =>
+      holds.settle({
+        generationId: g.generationId,
+        orgId: g.orgId,
+        keyId: g.keyId,
+        costNanos: g.costNanos,
+        ledgerTxid: g.ledgerTxid,
+      }),
+    ),
+  );
+  return result;
+}
+
+/**
+ * Settles a batch; when the batch as a whole fails (e.g. one job names an org that does not exist),
+ * settles each job alone so one bad job cannot block the others. Returns one error or null per job.
+ */
+export async function settleEachOutcome(
+  db: Database,
+  holds: CreditHolds,
+  jobs: UsageJob[],
+  onSettled?: (result: SettlementResult) => void,
+): Promise<(unknown | null)[]> {
+  try {
+    onSettled?.(await settleAndReleaseHolds(db, holds, jobs));
+    return jobs.map(() => null);
+  } catch (error) {
+    if (jobs.length === 1) return [error];
+  }
+  return Promise.all(
+    jobs.map(async (job) => {
+      try {
+        onSettled?.(await settleAndReleaseHolds(db, holds, [job]));
+        return null;
+      } catch (error) {
+        return error;
+      }
+    }),
+  );
+}
+
+/** Embedded mode (no Redis): settles in-process, batching submissions that arrive within a few ms. */
+export class InlineUsageSink implements UsageSink {
+  private readonly batcher: MicroBatcher<UsageJob>;
+
+  constructor(
+    db: Database,
+    holds: CreditHolds,
+    options: { maxBatch?: number; maxDelayMs?: number; onSettled?: (result: SettlementResult) => void } = {},
+  ) {
+    this.batcher = new MicroBatcher<UsageJob>(
+      (jobs) => settleEachOutcome(db, holds, jobs, options.onSettled),
+      { maxBatch: options.maxBatch ?? 500, maxDelayMs: options.maxDelayMs ?? 5 },
+    );
+  }
+
+  submit(job: UsageJob): Promise<void> {
+    return this.batcher.add(job);
+  }
+
+  close(): Promise<void> {
+    return this.batcher.close();
+  }
+}
