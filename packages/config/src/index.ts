@@ -8,10 +8,15 @@ export class EnvError extends Error {}
  * Parses an env source with a zod schema once at boot. Throws one error listing every problem,
  * so a misconfigured deploy is fixed in one round.
  */
-export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  source: Record<string, string | undefined>,
+): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+  );
   throw new EnvError(`Invalid configuration:\n${problems.join("\n")}`);
 }
 

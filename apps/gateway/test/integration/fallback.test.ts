@@ -60,7 +60,12 @@ describe("fallback between providers", () => {
   it("returns the upstream error at once when fallbacks are disabled", async () => {
     await harness.simulate("chutes", { errorRate: 1, errorStatus: 503 });
     const response = await chat({ provider: { sort: "price", allow_fallbacks: false } });
-    expect(response.status).toBe(502);
+    // The provider said 503 (overloaded): passed on as a 503, generic message.
+    expect(response.status).toBe(503);
+    expect(
+      ((await response.json()) as { error: { metadata: { provider_name: string } } }).error.metadata
+        .provider_name,
+    ).toBe("Chutes");
   });
 
   it("does not fall back on the caller's own 400", async () => {

@@ -63,7 +63,9 @@ export async function settleEachOutcome(
   onSettled?: (result: SettlementResult) => void,
 ): Promise<(unknown | null)[]> {
   try {
-    onSettled?.(await settleAndReleaseHolds(db, holds, jobs));
+    // Not `onSettled?.(await …)`: an optional call skips evaluating its arguments when absent.
+    const result = await settleAndReleaseHolds(db, holds, jobs);
+    onSettled?.(result);
     return jobs.map(() => null);
   } catch (error) {
     if (jobs.length === 1) return [error];
@@ -71,7 +73,8 @@ export async function settleEachOutcome(
   return Promise.all(
     jobs.map(async (job) => {
       try {
-        onSettled?.(await settleAndReleaseHolds(db, holds, [job]));
+        const result = await settleAndReleaseHolds(db, holds, [job]);
+        onSettled?.(result);
         return null;
       } catch (error) {
         return error;

@@ -1,0 +1,88 @@
+import { generations, newId } from "@switchyard/db";
+import { createTestOrg } from "@switchyard/db/testing";
+import type { RouteTrace } from "@switchyard/routing";
+import { afterAll, describe, expect, it } from "vitest";
+import { openTestDb } from "../../../test/fixtures.ts";
+import { getGeneration } from "./get-generation.ts";
+import { listGenerations } from "./list-generations.ts";
+
+const handle = openTestDb();
+afterAll(() => handle.close());
+
+const trace: RouteTrace = {
+  requestedModels: ["openai/gpt-4o-mini"],
+  strategy: "balanced",
+  allowFallbacks: true,
+  candidates: [],
+  attempts: [
+    {
+      endpointId: "ep_1",
+      providerId: "openai",
+      modelId: "openai/gpt-4o-mini",
+      status: "success",
+      latencyMs: 12,
+    },
+  ],
+};
+
+async function seedGenerations(orgId: string, keyId: string) {
+  const base = Date.parse("2026-01-01T00:00:00Z");
+  const rows = Array.from({ length: 7 }, (_, i) => ({
+    id: newId("gen"),
+    orgId,
+    keyId: i % 2 === 0 ? keyId : "key_other",
+    requestedModel: "openai/gpt-4o-mini",
+    modelId: i < 5 ? "openai/gpt-4o-mini" : "anthropic/claude-3.5-haiku",
+    providerId: i < 5 ? "openai" : "anthropic",
+    status: i === 3 ? ("error" as const) : ("success" as const),
+    costNanos: BigInt(i * 1000),
+    // two rows share a timestamp to exercise the id tie-break
+    createdAt: new Date(base + Math.min(i, 5) * 60_000),
+    routeTrace: trace,
+  }));
+  await handle.db.insert(generations).values(rows);
+  return rows;
+}
+
+describe("activity", () => {
+  it("pages newest first with a cursor, without gaps or repeats", async () => {
+    const org = await createTestOrg(handle.db);
+    const rows = await seedGenerations(org.orgId, org.keyId);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const result = await listGenerations(handle.db, org.orgId, { limit: 3, cursor });
+      seen.push(...result.rows.map((r) => r.id));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    const expectedOrder = [...rows].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
+    expect(seen).toEqual(expectedOrder.map((r) => r.id));
+  });
+
+  it("filters by key, model, provider and status", async () => {
+    const org = await createTestOrg(handle.db);
+    await seedGenerations(org.orgId, org.keyId);
+    expect((await listGenerations(handle.db, org.orgId, { keyId: org.keyId })).rows).toHaveLength(4);
+    expect((await listGenerations(handle.db, org.orgId, { providerId: "anthropic" })).rows).toHaveLength(2);
+    expect(
+      (await listGenerations(handle.db, org.orgId, { modelId: "openai/gpt-4o-mini", status: "error" })).rows,
+    ).toHaveLength(1);
+    const withKey = (await listGenerations(handle.db, org.orgId, { keyId: org.keyId })).rows[0];
+    expect(withKey?.keyName).toBe("test key");
+  });
+
+  it("never shows another org's generation", async () => {
+    const org = await createTestOrg(handle.db);
+    const other = await createTestOrg(handle.db);
+    const [row] = await seedGenerations(org.orgId, org.keyId);
+    expect(await getGeneration(handle.db, other.orgId, row?.id ?? "")).toBeNull();
+    expect((await listGenerations(handle.db, other.orgId)).rows).toEqual([]);
+    const mine = await getGeneration(handle.db, org.orgId, row?.id ?? "");
+    expect(mine?.trace?.attempts[0]?.providerId).toBe("openai");
+  });
+});
