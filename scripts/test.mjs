@@ -14,7 +14,16 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
 await requireService("PostgreSQL", databaseUrl, 5432);
 await requireService("Redis", redisUrl, 6379);
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, NODE_ENV: "test" };
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  NODE_ENV: "test",
+  // Turborepo looks for the workspace's pinned pnpm on PATH.
+  PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}`,
+  TURBO_TELEMETRY_DISABLED: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 const tsx = `${ROOT}/node_modules/.bin/tsx`;
 console.log(`› Recreating and migrating the test database ${new URL(databaseUrl).pathname.slice(1)}…`);
 run(tsx, ["tools/platform/src/prepare-test-db.ts"], { env });
