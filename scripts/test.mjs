@@ -33,7 +33,7 @@ run(`${ROOT}/node_modules/.bin/biome`, ["ci", "."], { env });
 console.log("› Typecheck and test (Turborepo)…");
 run(
   `${ROOT}/node_modules/.bin/turbo`,
-  ["run", "typecheck", "test", "--concurrency=2", "--output-logs=full"],
+  ["run", "typecheck", "test", "--concurrency=2", "--continue", "--output-logs=full"],
   {
     env,
   },

@@ -165,7 +165,7 @@ describe("generation lookup", () => {
         headers: { authorization: `Bearer ${harness.org.apiKey}` },
       });
       if (response.status === 200) {
-        body = await response.json();
+        body = (await response.json()) as typeof body;
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
