@@ -232,3 +232,27 @@ describe("planRoute: sticky routing", () => {
     expect(providersOf(ordered)).toEqual(["b", "a", "c", "d"]);
   });
 });
+
+describe("planRoute: recovery probes", () => {
+  it("lets a half-open endpoint compete again despite its recent failure", () => {
+    const recentFailure = TEST_NOW - 5000;
+    const demoted = planRoute(
+      planInput(
+        catalog,
+        { model: M },
+        { health: healthMap({ [id(M, "a")]: { lastFailureAt: recentFailure } }) },
+      ),
+    );
+    expect(providersOf(demoted).at(-1)).toBe("a");
+    const probing = planRoute(
+      planInput(
+        catalog,
+        { model: M },
+        { health: healthMap({ [id(M, "a")]: { lastFailureAt: recentFailure, circuit: "half_open" } }) },
+      ),
+    );
+    expect(probing.trace.candidates.find((c) => c.endpointId === id(M, "a"))?.notes ?? []).not.toContain(
+      "recent_failure",
+    );
+  });
+});

@@ -7,6 +7,15 @@ export function hasRecentFailure(health: EndpointHealth | undefined, now: number
   return health?.lastFailureAt !== undefined && now - health.lastFailureAt < RECENT_FAILURE_MS;
 }
 
+/**
+ * Pushed behind healthy endpoints by default balancing: a recent failure, unless the breaker has
+ * cooled down to half-open. A half-open endpoint competes normally so live traffic probes it
+ * (fallback covers a failed probe); otherwise a recovered provider would wait out the full window.
+ */
+export function isDemotedForRecentFailure(health: EndpointHealth | undefined, now: number): boolean {
+  return health?.circuit !== "half_open" && hasRecentFailure(health, now);
+}
+
 export function isCircuitOpen(health: EndpointHealth | undefined): boolean {
   return health?.circuit === "open";
 }

@@ -1,6 +1,6 @@
 import type { CatalogEndpoint, HealthLookup } from "../../types.ts";
 import { matchIndex } from "../provider-slug.ts";
-import { hasRecentFailure, isCircuitOpen, isHealthy } from "./health-status.ts";
+import { isCircuitOpen, isDemotedForRecentFailure, isHealthy } from "./health-status.ts";
 import { missedPreferences, type PerformancePreferences } from "./performance-preferences.ts";
 import { compareByPrice, totalPriceNanos } from "./price.ts";
 import { type Scored, sortEndpoints } from "./sort-endpoints.ts";
@@ -48,7 +48,7 @@ function rankPartition(endpoints: CatalogEndpoint[], options: RankOptions): Rank
     const notes = [...extra];
     if (h?.circuit === "open" && !notes.includes("circuit_open")) notes.push("circuit_open");
     if (h?.circuit === "half_open") notes.push("half_open_probe");
-    if (hasRecentFailure(h, now) && !notes.includes("recent_failure")) notes.push("recent_failure");
+    if (isDemotedForRecentFailure(h, now) && !notes.includes("recent_failure")) notes.push("recent_failure");
     return notes;
   };
 
@@ -68,7 +68,7 @@ function rankPartition(endpoints: CatalogEndpoint[], options: RankOptions): Rank
     const missed = missedPreferences(h, options.performance);
     let tier: Tier = Tier.Preferred;
     if (isCircuitOpen(h)) tier = Tier.CircuitOpen;
-    else if (options.sort.by === "balanced" && hasRecentFailure(h, now)) tier = Tier.RecentFailure;
+    else if (options.sort.by === "balanced" && isDemotedForRecentFailure(h, now)) tier = Tier.RecentFailure;
     else if (missed.length > 0) tier = Tier.MissesPreference;
     const bucket = tiers.get(tier) ?? { endpoints: [], notes: new Map<string, string[]>() };
     bucket.endpoints.push(endpoint);
