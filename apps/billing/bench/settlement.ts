@@ -19,6 +19,14 @@ import { usageJob } from "../test/support/usage-job.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const total = Number(process.argv[2] ?? "20000");
+// One usage worker (src/workers/usage-worker.ts) in this process; override: [jobs] [concurrency] [maxBatch] [maxInFlight].
+const usage = {
+  concurrency: Number(process.argv[3] ?? "3000"),
+  maxBatch: Number(process.argv[4] ?? "1000"),
+  maxDelayMs: 5,
+  maxInFlight: Number(process.argv[5] ?? "3"),
+};
+const config = `1 usage worker in-process, BullMQ concurrency ${usage.concurrency}, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}, maxDelayMs ${usage.maxDelayMs}`;
 const handle = createDb(testDatabaseUrl(), { max: 8 });
 const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
 const prefix = `bench:${randomToken(8)}`;
@@ -66,7 +74,7 @@ const workers = await startWorkers({
   prefix,
   fees: { percentBps: 550, minCents: 80 },
   only: ["usage"],
-  usage: { concurrency: 1000, maxBatch: 1000, maxDelayMs: 5 },
+  usage,
 });
 for (;;) {
   const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed");
@@ -78,6 +86,7 @@ for (;;) {
 }
 const seconds = (performance.now() - start) / 1000;
 out(`settled ${total} usage jobs in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} jobs/s`);
+out(`config: ${config}`);
 
 let spent = 0n;
 for (const org of orgs) spent += 10n ** 15n - (await orgBalanceNanos(handle.db, org.orgId));

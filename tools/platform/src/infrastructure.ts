@@ -18,6 +18,8 @@ export interface InfrastructureOptions {
   /** Database name used on a local server (`switchyard` for npm start). */
   databaseName?: string;
   embeddedPort?: number;
+  /** Ignore servers on the default loopback ports and run the embedded default anyway. */
+  forceEmbedded?: boolean;
   log: (line: string) => void;
 }
 
@@ -50,11 +52,11 @@ export async function resolveInfrastructure(options: InfrastructureOptions): Pro
     if (!(await isPortOpen(hostname, Number(port || 5432)))) {
       throw new Error(`PostgreSQL is not reachable at ${hostname}:${port || 5432} (from DATABASE_URL).`);
     }
-  } else if (await isPortOpen("127.0.0.1", 5432)) {
+  } else if (!options.forceEmbedded && (await isPortOpen("127.0.0.1", 5432))) {
     databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
     postgresMode = "local";
   } else {
-    options.log("No PostgreSQL configured or on 127.0.0.1:5432: starting the embedded PostgreSQL…");
+    options.log("Starting the embedded PostgreSQL (no DATABASE_URL, nothing used on 127.0.0.1:5432)…");
     const embedded = await startEmbeddedPostgres({
       dataDir: join(options.dataDir, "postgres"),
       port: options.embeddedPort ?? 54329,
@@ -74,7 +76,7 @@ export async function resolveInfrastructure(options: InfrastructureOptions): Pro
     if (!(await isPortOpen(hostname, Number(port || 6379)))) {
       throw new Error(`Redis is not reachable at ${hostname}:${port || 6379} (from REDIS_URL).`);
     }
-  } else if (await isPortOpen("127.0.0.1", 6379)) {
+  } else if (!options.forceEmbedded && (await isPortOpen("127.0.0.1", 6379))) {
     redisUrl = "redis://127.0.0.1:6379/0";
     redisMode = "local";
   } else {

@@ -24,6 +24,7 @@ export interface PlatformOptions {
   databaseUrl?: string | undefined;
   redisUrl?: string | undefined;
   databaseName?: string;
+  forceEmbedded?: boolean;
   /** Apps to start; the dashboard needs a production build, which takes a while. */
   apps?: ("sim" | "gateway" | "billing" | "web")[];
   /** Redirect providers to provider-sim (dev, tests) instead of their real APIs. */
@@ -54,6 +55,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     ...(options.databaseName ? { databaseName: options.databaseName } : {}),
+    ...(options.forceEmbedded ? { forceEmbedded: true } : {}),
     log,
   });
   const running: AppProcess[] = [];

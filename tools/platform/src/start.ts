@@ -16,6 +16,7 @@ const platform = await startPlatform({
   databaseUrl: process.env.DATABASE_URL,
   redisUrl: process.env.REDIS_URL,
   useSimulator: process.env.SWITCHYARD_REAL_PROVIDERS !== "1",
+  forceEmbedded: process.env.SWITCHYARD_EMBEDDED === "1",
   log,
   appOutput: (line) => console.log(line),
 }).catch((error: unknown) => {

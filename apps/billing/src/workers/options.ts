@@ -11,6 +11,8 @@ export interface WorkerDeps extends EventContext {
     concurrency?: number;
     maxBatch?: number;
     maxDelayMs?: number;
+    /** Settlement transactions running at once; later jobs queue up and join the next batch. */
+    maxInFlight?: number;
     /** How soon a crashed worker's jobs are handed to another worker (BullMQ lock / stall check). */
     lockDurationMs?: number;
     stalledIntervalMs?: number;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MicroBatcher } from "./micro-batcher.ts";
 
 describe("MicroBatcher", () => {
@@ -30,5 +30,31 @@ describe("MicroBatcher", () => {
     await batcher.close();
     await third;
     expect(batches).toEqual([[1, 2], [3]]);
+  });
+
+  it("holds items while maxInFlight batches run and sends them together when one finishes", async () => {
+    vi.useFakeTimers();
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    const firstDone = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const batcher = new MicroBatcher<number>(
+      async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await firstDone;
+        return items.map(() => null);
+      },
+      { maxBatch: 2, maxDelayMs: 1, maxInFlight: 1 },
+    );
+    const first = Promise.all([batcher.add(1), batcher.add(2)]);
+    const later = Promise.all([3, 4, 5].map((n) => batcher.add(n)));
+    // Well past the 1 ms timer: the later items must still wait for the batch in flight.
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches).toEqual([[1, 2]]);
+    vi.useRealTimers();
+    release();
+    await Promise.all([first, later]);
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 });

@@ -1,16 +1,23 @@
 /**
  * Collects items for a few milliseconds (or until `maxBatch`) and hands them to `flush` together.
  * `flush` answers one error (or null) per item; each `add` settles with its own item's outcome.
+ *
+ * `maxInFlight` bounds how many flushes run at once (group commit). Items that arrive while that
+ * many are running wait and go out together as soon as one finishes, so the batch size grows with
+ * the load instead of the timer cutting many small batches that then contend for the same rows.
  */
 export class MicroBatcher<T> {
   private pending: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly flush: (items: T[]) => Promise<(unknown | null)[]>,
-    private readonly options: { maxBatch: number; maxDelayMs: number },
-  ) {}
+    private readonly options: { maxBatch: number; maxDelayMs: number; maxInFlight?: number },
+  ) {
+    this.maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+  }
 
   add(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -23,7 +30,10 @@ export class MicroBatcher<T> {
   /** Flushes what is pending and waits for every batch in flight. */
   async close(): Promise<void> {
     this.drain();
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+      this.drain();
+    }
   }
 
   private drain(): void {
@@ -31,22 +41,27 @@ export class MicroBatcher<T> {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    const run = this.flush(batch.map((entry) => entry.item)).then(
-      (errors) => {
-        batch.forEach((entry, index) => {
-          const error = errors[index] ?? null;
-          if (error === null) entry.resolve();
-          else entry.reject(error);
-        });
-      },
-      (error: unknown) => {
-        for (const entry of batch) entry.reject(error);
-      },
-    );
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    // Saturated: the batch that finishes next calls drain() again.
+    while (this.pending.length > 0 && this.inFlight.size < this.maxInFlight) {
+      const batch = this.pending.splice(0, this.options.maxBatch);
+      const run = this.flush(batch.map((entry) => entry.item)).then(
+        (errors) => {
+          batch.forEach((entry, index) => {
+            const error = errors[index] ?? null;
+            if (error === null) entry.resolve();
+            else entry.reject(error);
+          });
+        },
+        (error: unknown) => {
+          for (const entry of batch) entry.reject(error);
+        },
+      );
+      this.inFlight.add(run);
+      void run.finally(() => {
+        this.inFlight.delete(run);
+        // Whatever queued up while this batch ran has waited long enough: send it now.
+        this.drain();
+      });
+    }
   }
 }
