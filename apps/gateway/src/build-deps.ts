@@ -104,6 +104,7 @@ export async function buildGatewayDeps(
       requestDeadlineMs: env.REQUEST_DEADLINE_MS,
       maxBodyBytes: env.MAX_BODY_BYTES,
       mode: env.REDIS_URL ? "redis" : "embedded",
+      awaitSettlement: !env.REDIS_URL || env.SETTLEMENT === "inline",
     },
   };
   return {

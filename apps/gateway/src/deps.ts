@@ -23,6 +23,12 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** "redis" or "embedded", reported by /health */
   mode: string;
+  /**
+   * Wait for settlement before answering. Inline settlement (embedded mode) is awaited so the
+   * generation is queryable as soon as the reply arrives; a queued job is handed off in the
+   * background, the credit hold covering the request until the worker settles it.
+   */
+  awaitSettlement: boolean;
 }
 
 export interface GatewayDeps {

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { GatewayDeps } from "../deps.ts";
 import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
+import { requestSignal } from "./request-signal.ts";
 import { generationHeaders, usageWithCost } from "./response-shape.ts";
 import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
 import { apiErrorFromUpstream } from "./upstream-failure.ts";
@@ -11,8 +12,9 @@ import { upstreamRequest } from "./upstream-request.ts";
 /** Non-streaming chat: call with fallback, bill, answer in the OpenAI shape plus our extras. */
 export async function completeChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
   let success: AttemptSuccess<ChatCompletion>;
+  const request = requestSignal(c, deps.config.requestDeadlineMs);
   try {
-    success = await runAttempts(deps, chat, c.req.raw.signal, (attempt, signal) =>
+    success = await runAttempts(deps, chat, request.signal, (attempt, signal) =>
       deps.upstream
         .adapter(attempt.endpoint)
         .complete(upstreamRequest(chat.body, attempt), deps.upstream.target(attempt.endpoint), {
@@ -21,11 +23,13 @@ export async function completeChat(deps: GatewayDeps, c: Context, chat: Prepared
         }),
     );
   } catch (error) {
+    request.dispose();
     await failGeneration(deps, chat, error);
     throw error instanceof AllAttemptsFailed
       ? apiErrorFromUpstream(error.lastError, error.lastAttempt?.endpoint.provider.name ?? "upstream")
       : error;
   }
+  request.dispose();
   const { attempt, result, upstreamMs } = success;
   const { endpoint } = attempt;
   const choice = result.choices[0];
@@ -48,7 +52,8 @@ export async function completeChat(deps: GatewayDeps, c: Context, chat: Prepared
   });
   if (chat.conversation)
     await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
-  await finishGeneration(deps, chat, outcome, cost);
+  const settlement = finishGeneration(deps, chat, outcome, cost);
+  if (deps.config.awaitSettlement) await settlement;
   const overheadMs = performance.now() - chat.startedAt - upstreamMs;
   deps.overhead.observe({ streamed: false }, overheadMs);
   return c.json(

@@ -50,8 +50,7 @@ export async function runAttempts<T>(
     const { endpoint } = attempt;
     const started = performance.now();
     try {
-      const signal = AbortSignal.any([clientSignal, AbortSignal.timeout(Math.ceil(remaining))]);
-      const result = await call(attempt, signal);
+      const result = await call(attempt, clientSignal);
       const elapsed = performance.now() - started;
       upstreamMs += elapsed;
       chat.plan.trace.attempts.push({

@@ -5,6 +5,7 @@ import { respondWithError } from "../errors.ts";
 import { failGeneration } from "./complete-chat.ts";
 import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
+import { requestSignal } from "./request-signal.ts";
 import { generationHeaders, usageWithCost } from "./response-shape.ts";
 import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
 import { apiErrorFromUpstream, asUpstreamError } from "./upstream-failure.ts";
@@ -25,7 +26,9 @@ type Settled = { ok: true; value: Opened } | { ok: false; error: unknown };
  */
 export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
   const abort = new AbortController();
-  c.req.raw.signal.addEventListener("abort", () => abort.abort(), { once: true });
+  // The deadline covers the whole stream; the timer is cleared when the response closes.
+  const request = requestSignal(c, deps.config.requestDeadlineMs);
+  request.signal.addEventListener("abort", () => abort.abort(), { once: true });
   const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal) =>
     deps.upstream
       .adapter(attempt.endpoint)
@@ -47,6 +50,7 @@ export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedCh
   ]);
   clearTimeout(timer);
   if (early && !early.ok) {
+    request.dispose();
     // Nothing was sent yet: answer with a real status.
     await failGeneration(deps, chat, early.error);
     const error = early.error;

@@ -1,32 +1,20 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { requireKey } from "../auth/require-key.ts";
 import { completeChat } from "../chat/complete-chat.ts";
 import { parseChatRequest } from "../chat/parse-request.ts";
 import { prepareChat } from "../chat/prepare-chat.ts";
 import { streamChat } from "../chat/stream-chat.ts";
 import type { GatewayDeps } from "../deps.ts";
-import { ApiError } from "../errors.ts";
 import type { GatewayEnv } from "../hono-env.ts";
 import { readJson } from "./read-json.ts";
 
 export function chatCompletionsRoute(deps: GatewayDeps) {
   return new Hono<GatewayEnv>().post(
     "/chat/completions",
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          "payload_too_large",
-          `Request body exceeds ${deps.config.maxBodyBytes} bytes.`,
-        );
-      },
-    }),
     requireKey(deps, { rateLimited: true }),
     async (c) => {
       const startedAt = performance.now();
-      const body = parseChatRequest(await readJson(c));
+      const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
       const chat = await prepareChat(deps, c.var.key, body, c.req.header("x-session-id"), startedAt);
       return body.stream ? streamChat(deps, c, chat) : completeChat(deps, c, chat);
     },

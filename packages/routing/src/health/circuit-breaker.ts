@@ -17,7 +17,8 @@ export class CircuitBreaker {
   #state: CircuitState = "closed";
   #openedAt = 0;
   #consecutiveFailures = 0;
-  #recent: { at: number; ok: boolean }[] = [];
+  /** Outcomes per second within the error-rate window: O(window seconds), not O(requests). */
+  readonly #recent = new Map<number, { ok: number; failed: number }>();
   #probeStartedAt: number | undefined;
 
   constructor(private readonly config: BreakerConfig) {}
@@ -48,28 +49,39 @@ export class CircuitBreaker {
     this.#consecutiveFailures = 0;
     this.#probeStartedAt = undefined;
     // Recovering from open starts a fresh window, so old failures cannot re-open it at once.
-    this.#recent = wasClosed ? [...this.#withinWindow(at), { at, ok: true }] : [{ at, ok: true }];
+    if (!wasClosed) this.#recent.clear();
+    this.#count(at, true);
   }
 
   onFailure(at: number): void {
     this.#probeStartedAt = undefined;
     this.#consecutiveFailures += 1;
-    this.#recent = [...this.#withinWindow(at), { at, ok: false }];
+    this.#count(at, false);
     const state = this.state(at);
     if (state === "half_open") {
       this.#open(at);
       return;
     }
     if (state === "open") return;
-    const failures = this.#recent.filter((o) => !o.ok).length;
+    let failures = 0;
+    let total = 0;
+    for (const bucket of this.#recent.values()) {
+      failures += bucket.failed;
+      total += bucket.ok + bucket.failed;
+    }
     const tooManyErrors =
-      this.#recent.length >= this.config.errorRateMinSamples &&
-      failures / this.#recent.length > this.config.errorRateThreshold;
+      total >= this.config.errorRateMinSamples && failures / total > this.config.errorRateThreshold;
     if (this.#consecutiveFailures >= this.config.failureThreshold || tooManyErrors) this.#open(at);
   }
 
-  #withinWindow(at: number): { at: number; ok: boolean }[] {
-    return this.#recent.filter((o) => o.at > at - this.config.errorRateWindowMs);
+  #count(at: number, ok: boolean): void {
+    const second = Math.floor(at / 1000);
+    const oldest = Math.floor((at - this.config.errorRateWindowMs) / 1000);
+    for (const key of this.#recent.keys()) if (key <= oldest) this.#recent.delete(key);
+    const bucket = this.#recent.get(second) ?? { ok: 0, failed: 0 };
+    if (ok) bucket.ok += 1;
+    else bucket.failed += 1;
+    this.#recent.set(second, bucket);
   }
 
   #open(at: number): void {

@@ -17,6 +17,8 @@ export interface HealthConfig {
   cooldownMs: number;
   /** Local events kept for `drainEvents()` before the oldest are dropped. */
   maxPendingEvents: number;
+  /** How long `get()` reuses computed window statistics (percentiles sort their samples). */
+  statsCacheMs: number;
 }
 
 export const DEFAULT_HEALTH_CONFIG: HealthConfig = {
@@ -30,4 +32,5 @@ export const DEFAULT_HEALTH_CONFIG: HealthConfig = {
   errorRateWindowMs: 30_000,
   cooldownMs: 5_000,
   maxPendingEvents: 10_000,
+  statsCacheMs: 1_000,
 };

@@ -8,10 +8,14 @@ import { RollingWindow } from "./rolling-window.ts";
 /** 400 and 413 are the caller's fault and never count against an endpoint (OpenRouter uptime rules). */
 const USER_ERROR_STATUSES = new Set([400, 413]);
 
+type WindowHealth = Omit<EndpointHealth, "circuit" | "lastFailureAt">;
+
 interface EndpointState {
   window: RollingWindow;
   breaker: CircuitBreaker;
   lastFailureAt?: number;
+  /** Window statistics computed at `at`; percentiles cost a sort, so they are reused briefly. */
+  cached?: { at: number; stats: WindowHealth };
 }
 
 export interface HealthModelOptions {
@@ -82,15 +86,21 @@ export class HealthModel {
     const state = this.#endpoints.get(endpointId);
     if (!state) return undefined;
     const now = this.#now();
+    // Circuit state and the last failure are always fresh; the window statistics are recomputed at
+    // most every `statsCacheMs` (the router asks for every candidate on every request).
+    if (!state.cached || now - state.cached.at >= this.config.statsCacheMs) {
+      state.cached = { at: now, stats: this.#windowHealth(state, now) };
+    }
+    const health: EndpointHealth = { circuit: state.breaker.state(now), ...state.cached.stats };
+    if (state.lastFailureAt !== undefined) health.lastFailureAt = state.lastFailureAt;
+    return health;
+  }
+
+  #windowHealth(state: EndpointState, now: number): WindowHealth {
     state.window.prune(now);
     const stats = state.window.stats(now, this.config.windowMs);
     const samples = stats.ok + stats.failed;
-    const health: EndpointHealth = {
-      circuit: state.breaker.state(now),
-      errorRate: samples === 0 ? 0 : stats.failed / samples,
-      samples,
-    };
-    if (state.lastFailureAt !== undefined) health.lastFailureAt = state.lastFailureAt;
+    const health: WindowHealth = { errorRate: samples === 0 ? 0 : stats.failed / samples, samples };
     const optional = {
       latencyP50Ms: percentile(stats.latencies, 50),
       latencyP90Ms: percentile(stats.latencies, 90),
