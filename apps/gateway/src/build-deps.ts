@@ -52,17 +52,22 @@ export async function buildGatewayDeps(
   let rateLimiter: RateLimiter;
   let sticky: StickyStore;
   if (env.REDIS_URL) {
-    const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
+    // Hot-path commands issued in the same tick go out as one write (auto-pipelining).
+    const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    const queueConnection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
     const subscriber = new Redis(env.REDIS_URL);
     closers.push(
       async () => subscriber.quit(),
+      async () => queueConnection.quit(),
       async () => redis.quit(),
     );
     holds = new RedisCreditHolds({ redis, db, prefix: `${env.REDIS_KEY_PREFIX}:holds:` });
     usage =
       env.SETTLEMENT === "inline"
         ? new InlineUsageSink(db, holds)
-        : new BullMqUsageSink(new Queue(QUEUE_NAMES.usage, { connection: redis, prefix: env.QUEUE_PREFIX }));
+        : new BullMqUsageSink(
+            new Queue(QUEUE_NAMES.usage, { connection: queueConnection, prefix: env.QUEUE_PREFIX }),
+          );
     rateLimiter = new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX);
     sticky = new RedisStickyStore(redis, env.REDIS_KEY_PREFIX);
     await subscribeInvalidations(subscriber, {

@@ -15,6 +15,7 @@ export function chatCompletionsRoute(deps: GatewayDeps) {
     async (c) => {
       const startedAt = performance.now();
       const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
+      await c.var.rateLimit;
       const chat = await prepareChat(deps, c.var.key, body, c.req.header("x-session-id"), startedAt);
       return body.stream ? streamChat(deps, c, chat) : completeChat(deps, c, chat);
     },
