@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -12,7 +14,11 @@ export async function startPortkey(
   const child: ChildProcess = spawn(
     process.execPath,
     [join(dirname(packageJson), "build/start-server.js"), `--port=${port}`, "--headless"],
-    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } },
+    // Its error log goes to a file: the benchmark output stays a table.
+    {
+      stdio: ["ignore", "ignore", openSync(join(tmpdir(), "portkey-bench.log"), "w")],
+      env: { ...process.env, NODE_ENV: "production" },
+    },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;

@@ -1,0 +1,66 @@
+import type { LoadResult } from "./load.ts";
+import type { PairedResult } from "./measure.ts";
+
+/** Figures of one benchmark run, as written to bench/results/latest.json. */
+export interface BenchResults {
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  date: string;
+  latency: Record<string, PairedResult>;
+  streamTtfb: Record<string, PairedResult>;
+  streamTotal: Record<string, PairedResult>;
+  maxThroughput: Record<string, LoadResult>;
+  sustained: Record<string, LoadResult>;
+  gateway: { cpuCoresAtMaxThroughput: number; peakRssMiB: number };
+  soak: {
+    seconds: number;
+    requestsPerSecond: number;
+    errors: number;
+    rssStartMiB: number;
+    rssEndMiB: number;
+  };
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const ms = (v: number | undefined) => (v === undefined ? "–" : `${v.toFixed(3)} ms`);
+  const rps = (v: LoadResult | undefined) =>
+    v ? `${Math.round(v.requestsPerSecond).toLocaleString("en-US")}/s` : "–";
+  const pairErrors = (results: BenchResults, name: string) =>
+    `${results.latency[name]?.errors ?? 0} / ${(results.streamTtfb[name]?.errors ?? 0) + (results.streamTotal[name]?.errors ?? 0)}`;
+  const errs = (v: LoadResult | undefined) => (v ? String(v.errors + v.non2xx) : "–");
+  const rows = [
+    "| Measure | provider-sim direct | Switchyard | Portkey gateway |",
+    "|---|---|---|---|",
+    `| Added latency p50, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP50)} | ${ms(r.latency.portkey?.addedP50)} |`,
+    `| Added latency p99, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP99)} | ${ms(r.latency.portkey?.addedP99)} |`,
+    `| Streaming: added time to first byte (p50) | – | ${ms(r.streamTtfb.switchyard?.addedP50)} | ${ms(r.streamTtfb.portkey?.addedP50)} |`,
+    `| Streaming: added total time (p50) | – | ${ms(r.streamTotal.switchyard?.addedP50)} | ${ms(r.streamTotal.portkey?.addedP50)} |`,
+    `| Failed requests in the concurrency-1 runs (plain / streaming) | – | ${pairErrors(r, "switchyard")} | ${pairErrors(r, "portkey")} |`,
+    `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} |`,
+    `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} |`,
+    `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} |`,
+    `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} |`,
+    `| Errors at sustained load | ${errs(r.sustained.direct)} | ${errs(r.sustained.switchyard)} | ${errs(r.sustained.portkey)} |`,
+  ];
+  const ratio =
+    (r.maxThroughput.switchyard?.requestsPerSecond ?? 0) / (r.maxThroughput.portkey?.requestsPerSecond || 1);
+  return `# Gateway benchmark
+
+Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.date}.
+Switchyard with everything on: key auth, Redis rate limit, routing, Redis credit hold, usage settlement
+through BullMQ to the billing worker, Postgres. One gateway process.
+
+${rows.join("\n")}
+
+${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}×
+- Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB
+- Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%)
+`;
+}
+
+/** Streaming through Portkey fails on this Node version; say so instead of printing its timings bare. */
+function portkeyStreamingNote(r: BenchResults): string {
+  const failed = (r.streamTtfb.portkey?.errors ?? 0) + (r.streamTotal.portkey?.errors ?? 0);
+  return failed === 0
+    ? ""
+    : `- Portkey's streaming requests failed (${failed} errors; its log, in the OS temp folder as portkey-bench.log, shows a TypeError on immutable headers), so its streaming figures time error responses.\n`;
+}
