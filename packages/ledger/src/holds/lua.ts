@@ -4,8 +4,9 @@
  *   ku hash  keyId -> usage nanos (same snapshot)      kh hash keyId -> held nanos
  *   hz zset  generationId -> expiry (ms)               ha hash generationId -> "amount|keyId"
  *   rc hash  generationId -> "xid|cost|keyId": settlements not yet contained in the snapshot
- * Counters change only through HINCRBY on decimal strings (exact int64); comparisons use Lua
- * doubles, exact up to 2^53 nanos (~$9M per org).
+ * Counters change only through HINCRBY on decimal strings (exact int64). Lua numbers are doubles,
+ * so money is never converted to a number here: the reserve check adds and compares the decimal
+ * strings digit by digit (`dec_add`, `dec_le`), exact for any int64 amount.
  */
 
 const helpers = `
@@ -28,6 +29,39 @@ local function split3(v)
   local b = string.find(v, '|', a + 1, true)
   if not b then return string.sub(v, 1, a - 1), string.sub(v, a + 1), nil end
   return string.sub(v, 1, a - 1), string.sub(v, a + 1, b - 1), string.sub(v, b + 1)
+end
+-- Exact money arithmetic on decimal strings (Lua numbers are doubles and lose nanos past 2^53).
+local function dec_trim(a)
+  local t = string.gsub(a, '^0+', '')
+  if t == '' then return '0' end
+  return t
+end
+-- Sum of two non-negative decimal strings.
+local function dec_add(a, b)
+  local digits, carry, i, j = {}, 0, #a, #b
+  while i > 0 or j > 0 or carry > 0 do
+    local d = carry
+    if i > 0 then d = d + string.byte(a, i) - 48 end
+    if j > 0 then d = d + string.byte(b, j) - 48 end
+    table.insert(digits, 1, d % 10)
+    carry = math.floor(d / 10)
+    i = i - 1
+    j = j - 1
+  end
+  return dec_trim(table.concat(digits))
+end
+-- Counters are never negative in a consistent state; if one is, read it as 0 (the safe side).
+local function dec_nonneg(a)
+  if string.sub(a, 1, 1) == '-' then return '0' end
+  return a
+end
+-- a <= b for a non-negative decimal string a and a signed decimal string b.
+local function dec_le(a, b)
+  if string.sub(b, 1, 1) == '-' then return false end
+  a = dec_trim(a)
+  b = dec_trim(b)
+  if #a ~= #b then return #a < #b end
+  return a <= b
 end
 local function now_ms()
   local t = redis.call('TIME')
@@ -65,12 +99,12 @@ if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 1 then return {'ok'} end
 local bal = redis.call('HGET', KEYS[1], 'bal')
 local held = redis.call('HGET', KEYS[1], 'held') or '0'
 local kheld = redis.call('HGET', KEYS[3], key) or '0'
-local sp = tonumber(bal) - tonumber(held)
-if limit ~= '' then
-  local ksp = tonumber(limit) - tonumber(usage) - tonumber(kheld)
-  if ksp < sp then sp = ksp end
+-- amount <= bal - held  <=>  held + amount <= bal (and the same against the key's own limit).
+local fits = dec_le(dec_add(dec_nonneg(held), ARGV[2]), bal)
+if fits and limit ~= '' then
+  fits = dec_le(dec_add(dec_add(dec_nonneg(usage), dec_nonneg(kheld)), ARGV[2]), limit)
 end
-if tonumber(ARGV[2]) > sp then return {'no', bal, held, usage, kheld} end
+if not fits then return {'no', bal, held, usage, kheld} end
 redis.call('HSET', KEYS[5], ARGV[1], ARGV[2] .. '|' .. key)
 redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[1])
 if ARGV[2] ~= '0' then

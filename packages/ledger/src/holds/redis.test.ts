@@ -52,6 +52,26 @@ describe("RedisCreditHolds", () => {
     });
   });
 
+  it("decides to the nano beyond 2^53, where a double would round", async () => {
+    const { holds } = newHolds();
+    const org = await createTestOrg(handle.db);
+    // $9,007,199.254740993: 2^53 + 1 nanos, not representable as a double.
+    const balance = 9_007_199_254_740_993n;
+    await fund(handle, org.orgId, balance);
+    expect(await holds.reserve(hold(org.orgId, org.keyId, balance + 1n))).toEqual({
+      ok: false,
+      reason: "insufficient_credits",
+      affordableNanos: balance,
+    });
+    expect(await holds.reserve(hold(org.orgId, org.keyId, balance - 1n))).toEqual({ ok: true });
+    expect(await holds.reserve(hold(org.orgId, org.keyId, 2n))).toEqual({
+      ok: false,
+      reason: "insufficient_credits",
+      affordableNanos: 1n,
+    });
+    expect(await holds.reserve(hold(org.orgId, org.keyId, 1n))).toEqual({ ok: true });
+  });
+
   it("enforces the key limit against key usage and the key's holds", async () => {
     const { holds } = newHolds();
     const org = await createTestOrg(handle.db);
