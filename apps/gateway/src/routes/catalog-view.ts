@@ -1,5 +1,5 @@
 import { perTokenPriceString } from "@switchyard/config";
-import type { CatalogEndpoint, CatalogModel } from "@switchyard/routing";
+import { type CatalogEndpoint, type CatalogModel, compareByPrice } from "@switchyard/routing";
 import type { EndpointStats } from "../health/health-store.ts";
 
 /** OpenRouter's price object: decimal strings of USD per token. */
@@ -25,9 +25,7 @@ export function architectureOf(model: CatalogModel) {
 }
 
 function cheapest(endpoints: CatalogEndpoint[]): CatalogEndpoint | undefined {
-  return [...endpoints].sort((a, b) =>
-    Number(a.inputPriceNanos + a.outputPriceNanos - (b.inputPriceNanos + b.outputPriceNanos)),
-  )[0];
+  return [...endpoints].sort(compareByPrice)[0];
 }
 
 export function modelView(model: CatalogModel, endpoints: CatalogEndpoint[]) {

@@ -2,7 +2,7 @@ import type { CatalogEndpoint, HealthLookup } from "../../types.ts";
 import { matchIndex } from "../provider-slug.ts";
 import { isCircuitOpen, isDemotedForRecentFailure, isHealthy } from "./health-status.ts";
 import { missedPreferences, type PerformancePreferences } from "./performance-preferences.ts";
-import { compareByPrice, totalPriceNanos } from "./price.ts";
+import { compareByPrice } from "./price.ts";
 import { type Scored, sortEndpoints } from "./sort-endpoints.ts";
 import type { SortStrategy } from "./sort-strategy.ts";
 import { weightedShuffle } from "./weighted-shuffle.ts";
@@ -33,12 +33,6 @@ type Tier = (typeof Tier)[keyof typeof Tier];
 function rankByStrategy(endpoints: CatalogEndpoint[], options: RankOptions): Scored[] {
   if (options.sort.by === "balanced") return weightedShuffle(endpoints, options.random);
   return sortEndpoints(endpoints, options.sort.by, options.health);
-}
-
-function byPrice(endpoints: CatalogEndpoint[]): Scored[] {
-  return [...endpoints]
-    .sort(compareByPrice)
-    .map((endpoint) => ({ endpoint, score: Number(totalPriceNanos(endpoint)) }));
 }
 
 function rankPartition(endpoints: CatalogEndpoint[], options: RankOptions): RankedEndpoint[] {
@@ -81,7 +75,7 @@ function rankPartition(endpoints: CatalogEndpoint[], options: RankOptions): Rank
     if (!bucket) continue;
     const scored =
       tier === Tier.RecentFailure || tier === Tier.CircuitOpen
-        ? byPrice(bucket.endpoints)
+        ? sortEndpoints(bucket.endpoints, "price", options.health)
         : rankByStrategy(bucket.endpoints, options);
     for (const { endpoint, score } of scored) {
       const notes = notesFor(endpoint, bucket.notes.get(endpoint.id) ?? []);
