@@ -2,7 +2,7 @@
  * Settlement throughput: N usage jobs through the real BullMQ queue and the batched usage worker.
  * Run: `npx tsx bench/settlement.ts [jobs]` (DATABASE_URL / REDIS_URL or the local test services).
  */
-import { createDb, newId, randomToken } from "@switchyard/db";
+import { createDb, randomToken } from "@switchyard/db";
 import { createTestOrg, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
 import {
   grantPromotionalCredit,
@@ -10,12 +10,12 @@ import {
   RedisCreditHolds,
   reconcileLedger,
 } from "@switchyard/ledger";
+import { usageJob } from "@switchyard/ledger/testing";
 import { connectionFromUrl, QUEUE_NAMES, type UsageJob } from "@switchyard/queue";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { startWorkers } from "../src/workers.ts";
-import { usageJob } from "../test/support/usage-job.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const total = Number(process.argv[2] ?? "20000");
@@ -44,7 +44,7 @@ for (const org of orgs) {
 }
 const jobs: UsageJob[] = Array.from({ length: total }, (_, i) => {
   const org = orgs[i % orgs.length]!;
-  return usageJob(org.orgId, org.keyId, newId("gen"), BigInt(1 + (i % 50_000)));
+  return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)));
 });
 const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
 

@@ -1,12 +1,12 @@
-import { newId, payments, stripeCustomers } from "@switchyard/db";
+import { payments, stripeCustomers } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import { BullMqUsageSink, orgBalanceNanos } from "@switchyard/ledger";
+import { usageJob } from "@switchyard/ledger/testing";
 import { QUEUE_NAMES } from "@switchyard/queue";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAutoTopup } from "../../src/auto-topup/charge.ts";
 import { type Harness, internalHeaders, startHarness, waitFor } from "../support/harness.ts";
-import { usageJob } from "../support/usage-job.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ describe("auto top-up", () => {
     await enableTopup(org.orgId);
     expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(20_000_000_000n);
     const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage));
-    await sink.submit(usageJob(org.orgId, org.keyId, newId("gen"), 15_000_000_000n)); // $15 of usage -> $5 left
+    await sink.submit(usageJob(org.orgId, org.keyId, 15_000_000_000n)); // $15 of usage -> $5 left
     await waitFor(async () => (await orgBalanceNanos(h.handle.db, org.orgId)) === 30_000_000_000n);
     const [topup] = await h.handle.db
       .select()

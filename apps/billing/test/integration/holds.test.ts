@@ -6,9 +6,9 @@ import {
   reconcileLedger,
   settleAndReleaseHolds,
 } from "@switchyard/ledger";
+import { usageJob } from "@switchyard/ledger/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../support/harness.ts";
-import { usageJob } from "../support/usage-job.ts";
 
 let redisH: Harness;
 let pgH: Harness;
@@ -43,7 +43,7 @@ async function concurrentCycles(h: Harness, cycles: number) {
       });
       if (!outcome.ok) return outcome;
       await settleAndReleaseHolds(h.handle.db, h.holds, [
-        usageJob(org.orgId, org.keyId, generationId, price),
+        usageJob(org.orgId, org.keyId, price, { generationId }),
       ]);
       const balance = await orgBalanceNanos(h.handle.db, org.orgId);
       if (balance < lowest) lowest = balance;

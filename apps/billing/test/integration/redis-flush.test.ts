@@ -6,11 +6,11 @@ import {
   orgBalanceNanos,
   reconcileLedger,
 } from "@switchyard/ledger";
+import { usageJob } from "@switchyard/ledger/testing";
 import { QUEUE_NAMES } from "@switchyard/queue";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, waitFor } from "../support/harness.ts";
-import { usageJob } from "../support/usage-job.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ describe("Redis holds cache lost mid-run", () => {
       const cost = BigInt(1 + ((i * 7919) % 99_999));
       expectedSpend += cost;
       submitted++;
-      await sink.submit(usageJob(org.orgId, org.keyId, generationId, cost));
+      await sink.submit(usageJob(org.orgId, org.keyId, cost, { generationId }));
     };
     for (let wave = 0; wave < 6; wave++) {
       await Promise.all(Array.from({ length: 60 }, (_, i) => cycle(wave * 60 + i)));

@@ -1,4 +1,4 @@
-import { generations, newId } from "@switchyard/db";
+import { generations, } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import {
   BullMqUsageSink,
@@ -6,11 +6,11 @@ import {
   orgBalanceNanos,
   reconcileLedger,
 } from "@switchyard/ledger";
+import { usageJob } from "@switchyard/ledger/testing";
 import { QUEUE_NAMES } from "@switchyard/queue";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, waitFor } from "../support/harness.ts";
-import { usageJob } from "../support/usage-job.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe("usage worker", () => {
     });
     const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage));
     const jobs = Array.from({ length: 3_000 }, (_, i) =>
-      usageJob(org.orgId, org.keyId, newId("gen"), BigInt(1_000 + ((i * 7919) % 100_003))),
+      usageJob(org.orgId, org.keyId, BigInt(1_000 + ((i * 7919) % 100_003))),
     );
     const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
     const usage = { maxBatch: 200, lockDurationMs: 1_500, stalledIntervalMs: 500 };
