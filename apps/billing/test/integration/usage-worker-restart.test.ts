@@ -1,4 +1,4 @@
-import { generations, } from "@switchyard/db";
+import { generations } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import {
   BullMqUsageSink,
