@@ -7,7 +7,7 @@ interface WebpackConfig {
 
 const config: NextConfig = {
   // Workspace packages are consumed from source (`exports` point at ./src/index.ts).
-  transpilePackages: ["@switchyard/db", "@switchyard/config", "@switchyard/routing"],
+  transpilePackages: ["@switchyard/db", "@switchyard/ledger", "@switchyard/config", "@switchyard/routing"],
   serverExternalPackages: ["postgres", "ioredis"],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -1,3 +1,4 @@
+import { orgBalanceNanos } from "@switchyard/ledger/balances";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardBody, CardHeader } from "../../../components/ui/card.tsx";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
@@ -5,7 +6,6 @@ import { EmptyState, Table, Td, Th } from "../../../components/ui/table.tsx";
 import { PERMISSIONS } from "../../../lib/authz/permissions.ts";
 import { roleAtLeast } from "../../../lib/authz/roles.ts";
 import { requirePage } from "../../../lib/authz.ts";
-import { orgBalanceNanos } from "../../../lib/billing/balance.ts";
 import type { AutoTopup, BillingTransaction } from "../../../lib/billing/client.ts";
 import { db } from "../../../lib/db.ts";
 import { dateTime, usd } from "../../../lib/format/display.ts";

@@ -1,10 +1,10 @@
+import { orgBalanceNanos } from "@switchyard/ledger/balances";
 import Link from "next/link";
 import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardBody, CardHeader, Stat } from "../../../components/ui/card.tsx";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { env } from "../../../env.ts";
 import { requirePage } from "../../../lib/authz.ts";
-import { orgBalanceNanos } from "../../../lib/billing/balance.ts";
 import { db } from "../../../lib/db.ts";
 import { int, ms, usd } from "../../../lib/format/display.ts";
 import { listKeys } from "../../../lib/keys/list-keys.ts";
