@@ -3,14 +3,7 @@ import type { GatewayDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import type { PlannedAttempt } from "./credit-hold.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
-import { asUpstreamError, countsAgainstHealth } from "./upstream-failure.ts";
-
-const CLIENT_GONE = new UpstreamError({
-  code: "cancelled",
-  message: "client disconnected",
-  status: 499,
-  retryable: false,
-});
+import { asUpstreamError, countsAgainstHealth, failureFromAbort } from "./upstream-failure.ts";
 
 export interface AttemptSuccess<T> {
   attempt: PlannedAttempt;
@@ -71,7 +64,7 @@ export async function runAttempts<T>(
           "unexpected failure calling upstream",
         );
       }
-      const error = clientSignal.aborted ? CLIENT_GONE : asUpstreamError(raw);
+      const error = clientSignal.aborted ? failureFromAbort(clientSignal) : asUpstreamError(raw);
       lastError = error;
       lastAttempt = attempt;
       chat.plan.trace.attempts.push({

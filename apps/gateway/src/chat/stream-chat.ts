@@ -8,7 +8,7 @@ import type { PreparedChat } from "./prepare-chat.ts";
 import { requestSignal } from "./request-signal.ts";
 import { generationHeaders, usageWithCost } from "./response-shape.ts";
 import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
-import { apiErrorFromUpstream, asUpstreamError } from "./upstream-failure.ts";
+import { apiErrorFromUpstream, asUpstreamError, failureFromAbort } from "./upstream-failure.ts";
 import { upstreamRequest } from "./upstream-request.ts";
 
 /** Wait this long for the upstream before committing to a 200 and sending keep-alives instead. */
@@ -28,7 +28,7 @@ export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedCh
   const abort = new AbortController();
   // The deadline covers the whole stream; the timer is cleared when the response closes.
   const request = requestSignal(c, deps.config.requestDeadlineMs);
-  request.signal.addEventListener("abort", () => abort.abort(), { once: true });
+  request.signal.addEventListener("abort", () => abort.abort(request.signal.reason), { once: true });
   const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal) =>
     deps.upstream
       .adapter(attempt.endpoint)
@@ -130,10 +130,8 @@ async function pump(
       if (chunk.choices.length === 0) continue;
       if (firstChunkAt === undefined) {
         firstChunkAt = performance.now();
-        deps.overhead.observe(
-          { streamed: true },
-          firstChunkAt - chat.startedAt - upstreamMs - (firstChunkAt - streamStarted),
-        );
+        // Our own time before the stream started flowing, minus the wait for upstream headers.
+        deps.overhead.observe({ streamed: true }, streamStarted - chat.startedAt - upstreamMs);
       }
       for (const choice of chunk.choices) {
         completionChars += choice.delta.content?.length ?? 0;
@@ -149,9 +147,7 @@ async function pump(
       );
     }
   } catch (error) {
-    failure = asUpstreamError(
-      signal.aborted ? Object.assign(new Error("aborted"), { name: "AbortError" }) : error,
-    );
+    failure = signal.aborted ? failureFromAbort(signal) : asUpstreamError(error);
   }
 
   const ttftMs = firstChunkAt === undefined ? null : firstChunkAt - chat.startedAt;
@@ -175,7 +171,8 @@ async function pump(
       ? { code: failure.code, message: failure.message.slice(0, 500), status: failure.status }
       : null,
   };
-  const cost = cancelled ? costOfCancelled(outcome) : costOf(outcome);
+  // A client that walks away pays for what was produced until then (nothing if nothing was).
+  const cost = costOf(outcome);
 
   if (failure && !cancelled) {
     deps.health.recordFailure(endpoint.id, { status: failure.upstreamStatus, code: failure.code });
@@ -204,11 +201,6 @@ async function pump(
   write("data: [DONE]\n\n");
   closeQuietly(controller);
   await finishGeneration(deps, chat, outcome, cost);
-}
-
-/** A client that walks away still pays for what the upstream produced until then. */
-function costOfCancelled(outcome: GenerationOutcome): bigint {
-  return costOf({ ...outcome, status: "success", finishReason: "cancelled" });
 }
 
 function errorChunk(

@@ -26,11 +26,29 @@ export function apiErrorFromUpstream(error: UpstreamError, provider: string): Ap
   });
 }
 
+const CLIENT_GONE = new UpstreamError({
+  code: "cancelled",
+  message: "client disconnected",
+  status: 499,
+  retryable: false,
+});
+
+const DEADLINE_PASSED = new UpstreamError({
+  code: "timeout",
+  message: "request deadline passed",
+  status: 408,
+  retryable: false,
+});
+
+/** Why the request's own signal fired: its deadline passed, or the client went away. */
+export function failureFromAbort(signal: AbortSignal): UpstreamError {
+  return (signal.reason as { name?: string } | undefined)?.name === "TimeoutError"
+    ? DEADLINE_PASSED
+    : CLIENT_GONE;
+}
+
 export function asUpstreamError(error: unknown): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  if (error instanceof Error && error.name === "AbortError") {
-    return new UpstreamError({ code: "cancelled", message: "cancelled", status: 408, retryable: false });
-  }
   return new UpstreamError({
     code: "bad_response",
     message: "unexpected upstream failure",
