@@ -42,7 +42,7 @@ export function routingRequestFor(body: ChatRequestBody): RoutingRequest {
 export async function planFor(
   deps: GatewayDeps,
   orgId: string,
-  body: ChatRequestBody,
+  request: RoutingRequest,
   stickyEndpointId?: string,
 ): Promise<RoutePlan> {
   const settings = await deps.orgSettings.get(orgId);
@@ -50,7 +50,7 @@ export async function planFor(
     catalog: deps.catalog.current(),
     policy: settings.policy,
     preferences: settings.preferences,
-    request: routingRequestFor(body),
+    request,
     health: deps.health.lookup,
     now: deps.clock(),
     random: deps.random,
@@ -89,7 +89,7 @@ export async function prepareChat(
   const sticky = conversation
     ? await deps.sticky.get(key.orgId, conversation, routingRequest.model)
     : undefined;
-  const plan = await planFor(deps, key.orgId, body, sticky);
+  const plan = await planFor(deps, key.orgId, routingRequest, sticky);
   if (plan.error || plan.attempts.length === 0) throw noEndpointsError(plan);
   const callable = plan.attempts.filter((endpoint) => deps.upstream.isConfigured(endpoint));
   if (callable.length === 0) {

@@ -20,9 +20,11 @@ export function routePreviewRoute(deps: GatewayDeps) {
     await c.var.rateLimit;
     const key = c.var.key;
     const conversation = conversationKey(body, c.req.header("x-session-id"));
-    const model = routingRequestFor(body).model;
-    const sticky = conversation ? await deps.sticky.get(key.orgId, conversation, model) : undefined;
-    const plan = await planFor(deps, key.orgId, body, sticky);
+    const routingRequest = routingRequestFor(body);
+    const sticky = conversation
+      ? await deps.sticky.get(key.orgId, conversation, routingRequest.model)
+      : undefined;
+    const plan = await planFor(deps, key.orgId, routingRequest, sticky);
     const catalog = deps.catalog.current();
     return c.json({
       data: {
