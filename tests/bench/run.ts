@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { apiKeys, createDb, hashApiKey } from "@switchyard/db";
 import { grantPromotionalCredit } from "@switchyard/ledger";
 import { ROOT, startPlatform } from "@switchyard/platform";
+import { configureSimProvider, type SettingsPatch } from "@switchyard/provider-sim";
 import { eq } from "drizzle-orm";
 import { type LoadResult, runLoad } from "./load.ts";
 import { cpuSeconds, memoryMiB, type PairedResult, pairedLatency, type Target } from "./measure.ts";
@@ -47,16 +48,12 @@ await grantPromotionalCredit(handle.db, {
 await handle.close();
 
 const sim = platform.urls.sim;
-async function configureUpstream(settings: Record<string, unknown>): Promise<void> {
+async function configureUpstream(settings: SettingsPatch): Promise<void> {
   for (const provider of ["openai", "azure"]) {
-    await fetch(`${sim}/__admin/providers/${provider}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        fixedResponse: "Hello from the benchmark upstream.",
-        chunkCount: 10,
-        ...settings,
-      }),
+    await configureSimProvider(sim, provider, {
+      fixedResponse: "Hello from the benchmark upstream.",
+      chunkCount: 10,
+      ...settings,
     });
   }
 }

@@ -1,3 +1,4 @@
+export { configureSimProvider, resetSim } from "./admin/admin-client.ts";
 export { createProviderSim, type ProviderSimOptions } from "./app.ts";
 export { generateOutput } from "./engine/generate.ts";
 export type { SimOutput, SimRequest } from "./engine/types.ts";

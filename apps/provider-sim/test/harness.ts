@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { startProviderSim } from "../src/index.ts";
+import { configureSimProvider, type SettingsPatch, startProviderSim } from "../src/index.ts";
 
 export type RunningSim = Awaited<ReturnType<typeof startProviderSim>>;
 
@@ -12,17 +12,8 @@ export function uniqueProvider(prefix = "p"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-export async function configure(
-  sim: RunningSim,
-  providerId: string,
-  patch: Record<string, unknown>,
-): Promise<void> {
-  const res = await fetch(`${sim.url}/__admin/providers/${providerId}`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  if (res.status !== 200) throw new Error(`configure failed: ${res.status} ${await res.text()}`);
+export function configure(sim: RunningSim, providerId: string, patch: SettingsPatch): Promise<void> {
+  return configureSimProvider(sim.url, providerId, patch);
 }
 
 export interface SseEvent {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { startProviderSim } from "@switchyard/provider-sim";
+import { configureSimProvider, type SettingsPatch, startProviderSim } from "@switchyard/provider-sim";
 import { simulatorBaseUrl } from "../src/index.ts";
 import type { ProviderFormat, UpstreamTarget } from "../src/types.ts";
 
@@ -35,17 +35,8 @@ export function targetFor(sim: RunningSim, format: ProviderFormat, apiKey = "sk-
   };
 }
 
-export async function configure(
-  sim: RunningSim,
-  providerId: string,
-  patch: Record<string, unknown>,
-): Promise<void> {
-  const res = await fetch(`${sim.url}/__admin/providers/${providerId}`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  if (res.status !== 200) throw new Error(`configure failed: ${res.status}`);
+export function configure(sim: RunningSim, providerId: string, patch: SettingsPatch): Promise<void> {
+  return configureSimProvider(sim.url, providerId, patch);
 }
 
 export function callOptions(timeoutMs = 5000, signal: AbortSignal = new AbortController().signal) {

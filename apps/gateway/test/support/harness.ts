@@ -4,7 +4,12 @@ import { createDb, randomToken } from "@switchyard/db";
 import { seedCatalog } from "@switchyard/db/seed";
 import { createTestOrg, type TestOrg, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
 import { grantPromotionalCredit } from "@switchyard/ledger";
-import { startProviderSim } from "@switchyard/provider-sim";
+import {
+  configureSimProvider,
+  resetSim,
+  type SettingsPatch,
+  startProviderSim,
+} from "@switchyard/provider-sim";
 import pino from "pino";
 import { createApp } from "../../src/app.ts";
 import { type BuiltGateway, buildGatewayDeps } from "../../src/build-deps.ts";
@@ -19,7 +24,7 @@ export interface GatewayHarness {
   gateway: BuiltGateway;
   fund(nanos: bigint): Promise<void>;
   /** Changes one simulated provider's behaviour (latency, faults…). */
-  simulate(providerId: string, settings: Record<string, unknown>): Promise<void>;
+  simulate(providerId: string, settings: SettingsPatch): Promise<void>;
   resetSimulator(): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,15 +68,6 @@ export async function startGatewayHarness(
     await gateway.deps.holds.refresh?.(org.orgId);
   };
   await fund(options.credit ?? 10_000_000_000n);
-  const simulate = async (providerId: string, settings: Record<string, unknown>) => {
-    const response = await fetch(`${sim.url}/__admin/providers/${providerId}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(settings),
-    });
-    if (!response.ok)
-      throw new Error(`simulator rejected settings: ${response.status} ${await response.text()}`);
-  };
   return {
     apiUrl: `http://127.0.0.1:${port}/api/v1`,
     simUrl: sim.url,
@@ -79,10 +75,8 @@ export async function startGatewayHarness(
     db: handle.db,
     gateway,
     fund,
-    simulate,
-    resetSimulator: async () => {
-      await fetch(`${sim.url}/__admin/providers`, { method: "DELETE" });
-    },
+    simulate: (providerId, settings) => configureSimProvider(sim.url, providerId, settings),
+    resetSimulator: () => resetSim(sim.url),
     close: async () => {
       server.close();
       await gateway.close();
