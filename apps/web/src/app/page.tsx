@@ -74,7 +74,7 @@ export default async function LandingPage() {
 
 client = OpenAI(base_url="https://switchyard.example/api/v1", api_key="sk-sy-…")
 client.chat.completions.create(
-    model="anthropic/claude-3.5-sonnet",
+    model="anthropic/claude-sonnet-4",
     messages=[{"role": "user", "content": "Hello"}],
 )`}
           </pre>
