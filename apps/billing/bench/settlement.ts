@@ -1,6 +1,10 @@
 /**
  * Settlement throughput: N usage jobs through the real BullMQ queue and the batched usage worker.
- * Run: `npx tsx bench/settlement.ts [jobs]` (DATABASE_URL / REDIS_URL or the local test services).
+ * Then the two halves alone, on the same machine in the same run, so the end-to-end figure can be
+ * read: BullMQ with a no-op processor (queue cost only) and settlement batches without a queue
+ * (Postgres + hold cost only). On 2 cores both halves compete for the same CPUs.
+ * Run: `npx tsx bench/settlement.ts [jobs] [concurrency] [maxBatch] [maxInFlight]`
+ * (DATABASE_URL / REDIS_URL or the local test services).
  */
 import { createDb, randomToken } from "@switchyard/db";
 import { createTestOrg, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
@@ -9,62 +13,76 @@ import {
   orgBalanceNanos,
   RedisCreditHolds,
   reconcileLedger,
+  settleEachOutcome,
 } from "@switchyard/ledger";
 import { usageJob } from "@switchyard/ledger/testing";
 import { connectionFromUrl, QUEUE_NAMES, type UsageJob } from "@switchyard/queue";
-import { Queue } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { startWorkers } from "../src/workers.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const total = Number(process.argv[2] ?? "20000");
-// One usage worker (src/workers/usage-worker.ts) in this process; override: [jobs] [concurrency] [maxBatch] [maxInFlight].
+// One usage worker (src/workers/usage-worker.ts) in this process.
 const usage = {
   concurrency: Number(process.argv[3] ?? "3000"),
   maxBatch: Number(process.argv[4] ?? "1000"),
   maxDelayMs: 5,
   maxInFlight: Number(process.argv[5] ?? "3"),
 };
-const config = `1 usage worker in-process, BullMQ concurrency ${usage.concurrency}, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}, maxDelayMs ${usage.maxDelayMs}`;
 const handle = createDb(testDatabaseUrl(), { max: 8 });
 const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
 const prefix = `bench:${randomToken(8)}`;
 const connection = connectionFromUrl(testRedisUrl());
 const holds = new RedisCreditHolds({ db: handle.db, redis, prefix: `${prefix}:holds:` });
+const CREDIT = 10n ** 15n;
 
 const orgs = await Promise.all(Array.from({ length: 20 }, () => createTestOrg(handle.db)));
 for (const org of orgs) {
   await grantPromotionalCredit(handle.db, {
     orgId: org.orgId,
-    amountNanos: 10n ** 15n,
+    amountNanos: CREDIT,
     idempotencyKey: `bench:${org.orgId}`,
     description: "bench",
   });
 }
-const jobs: UsageJob[] = Array.from({ length: total }, (_, i) => {
-  const org = orgs[i % orgs.length]!;
-  return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)));
-});
-const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
+const makeJobs = (): UsageJob[] =>
+  Array.from({ length: total }, (_, i) => {
+    const org = orgs[i % orgs.length]!;
+    return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)));
+  });
 
 const queue = new Queue(QUEUE_NAMES.usage, { connection, prefix });
-const enqueueStart = performance.now();
-for (let i = 0; i < jobs.length; i += 1000) {
-  await queue.addBulk(
-    jobs.slice(i, i + 1000).map((job) => ({
-      name: QUEUE_NAMES.usage,
-      data: job,
-      opts: { jobId: job.generationId, removeOnComplete: true },
-    })),
-  );
+async function enqueue(jobs: UsageJob[]): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < jobs.length; i += 1000) {
+    await queue.addBulk(
+      jobs.slice(i, i + 1000).map((job) => ({
+        name: QUEUE_NAMES.usage,
+        data: job,
+        opts: { jobId: job.generationId, removeOnComplete: true },
+      })),
+    );
+  }
+  return total / ((performance.now() - start) / 1000);
 }
-const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
-out(
-  `enqueued ${total} jobs in ${enqueueSeconds.toFixed(2)} s (${Math.round(total / enqueueSeconds)} jobs/s)`,
-);
+async function drained(): Promise<void> {
+  for (;;) {
+    const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed");
+    if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) === 0) {
+      if (counts.failed) out(`failed jobs: ${counts.failed}`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+const rate = (start: number) => Math.round(total / ((performance.now() - start) / 1000));
 
-const start = performance.now();
+// 1. End to end: queue + usage worker + Postgres + holds.
+const jobs = makeJobs();
+out(`enqueued ${total} jobs at ${Math.round(await enqueue(jobs))} jobs/s`);
+let start = performance.now();
 const workers = await startWorkers({
   db: handle.db,
   holds,
@@ -76,26 +94,53 @@ const workers = await startWorkers({
   only: ["usage"],
   usage,
 });
-for (;;) {
-  const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed");
-  if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) === 0) {
-    if (counts.failed) out(`failed jobs: ${counts.failed}`);
-    break;
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-const seconds = (performance.now() - start) / 1000;
-out(`settled ${total} usage jobs in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} jobs/s`);
-out(`config: ${config}`);
+await drained();
+const endToEnd = rate(start);
+await workers.close();
 
+const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
 let spent = 0n;
-for (const org of orgs) spent += 10n ** 15n - (await orgBalanceNanos(handle.db, org.orgId));
+for (const org of orgs) spent += CREDIT - (await orgBalanceNanos(handle.db, org.orgId));
+const ledgerMatches = spent === expected;
+
+// 2. BullMQ alone: the same jobs, the same concurrency, a processor that does nothing.
+await enqueue(makeJobs());
+start = performance.now();
+const noop = new Worker(QUEUE_NAMES.usage, async () => {}, {
+  connection,
+  prefix,
+  concurrency: usage.concurrency,
+});
+await drained();
+const queueOnly = rate(start);
+await noop.close();
+
+// 3. Settlement alone: batches of maxBatch, maxInFlight at a time, no queue.
+const direct = makeJobs();
+let next = 0;
+start = performance.now();
+await Promise.all(
+  Array.from({ length: usage.maxInFlight }, async () => {
+    while (next < direct.length) {
+      const batch = direct.slice(next, next + usage.maxBatch);
+      next += batch.length;
+      await settleEachOutcome(handle.db, holds, batch);
+    }
+  }),
+);
+const settleOnly = rate(start);
+
+out(`settled ${total} usage jobs end to end: ${endToEnd} jobs/s`);
+out(`  BullMQ alone (no-op processor):        ${queueOnly} jobs/s`);
+out(`  settlement alone (Postgres + holds):   ${settleOnly} jobs/s`);
 out(
-  `ledger debits ${spent === expected ? "match" : "DO NOT match"} job costs to the nano (${spent} vs ${expected})`,
+  `config: 1 usage worker in-process, BullMQ concurrency ${usage.concurrency}, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}, maxDelayMs ${usage.maxDelayMs}`,
+);
+out(
+  `ledger debits ${ledgerMatches ? "match" : "DO NOT match"} job costs to the nano (${spent} vs ${expected})`,
 );
 out(`reconcile ok: ${(await reconcileLedger(handle.db, { orgIds: orgs.map((o) => o.orgId) })).ok}`);
 
-await workers.close();
 await queue.obliterate({ force: true });
 await queue.close();
 const keys = await redis.keys(`${prefix}*`);
