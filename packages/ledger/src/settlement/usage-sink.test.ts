@@ -1,10 +1,12 @@
-import { newId } from "@switchyard/db";
-import { createTestOrg } from "@switchyard/db/testing";
+import { newId, randomToken } from "@switchyard/db";
+import { createTestOrg, testRedisUrl } from "@switchyard/db/testing";
+import { connectionFromUrl, QUEUE_NAMES } from "@switchyard/queue";
+import { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { fund, testDb, usageJob } from "../../test/support.ts";
 import { orgBalanceNanos } from "../balances.ts";
 import { PostgresCreditHolds } from "../holds/postgres.ts";
-import { InlineUsageSink } from "./usage-sink.ts";
+import { BullMqUsageSink, InlineUsageSink } from "./usage-sink.ts";
 
 const handle = testDb(6);
 afterAll(() => handle.close());
@@ -39,5 +41,43 @@ describe("InlineUsageSink", () => {
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
     expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(100_000n - 5_100n);
     expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(94_900n);
+  });
+});
+
+describe("BullMqUsageSink", () => {
+  it("enqueues one job per generation, several submissions per Redis batch, each job once", async () => {
+    const options = { connection: connectionFromUrl(testRedisUrl()), prefix: `test:${randomToken(6)}` };
+    const queue = new Queue(QUEUE_NAMES.usage, options);
+    // The sink closes its queue; assertions read through a second handle on the same keys.
+    const reader = new Queue(QUEUE_NAMES.usage, options);
+    const bulkSizes: number[] = [];
+    const addBulk = queue.addBulk.bind(queue);
+    queue.addBulk = (jobs) => {
+      bulkSizes.push(jobs.length);
+      return addBulk(jobs);
+    };
+    const sink = new BullMqUsageSink(queue, { maxDelayMs: 20 });
+    try {
+      const org = newId("org");
+      const jobs = Array.from({ length: 30 }, () => usageJob(org, null, 10n));
+      await Promise.all(jobs.map((job) => sink.submit(job)));
+      // A retried submit of the same generation is the same BullMQ job.
+      await sink.submit(jobs[0]!);
+      expect(Math.max(...bulkSizes)).toBeGreaterThan(1);
+      expect(await reader.getWaitingCount()).toBe(30);
+      const stored = await reader.getJob(jobs[7]!.generationId);
+      expect(stored?.data).toEqual(jobs[7]);
+      expect(stored?.opts.attempts).toBe(10);
+      // Whatever is still collecting when the sink closes is enqueued, not dropped.
+      const last = usageJob(org, null, 10n);
+      const submitted = sink.submit(last);
+      await sink.close();
+      await submitted;
+      expect(await reader.getJob(last.generationId)).toBeDefined();
+    } finally {
+      await sink.close();
+      await reader.obliterate({ force: true });
+      await reader.close();
+    }
   });
 });

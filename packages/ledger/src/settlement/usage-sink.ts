@@ -11,21 +11,47 @@ export interface UsageSink {
   close(): Promise<void>;
 }
 
-/** Production: one BullMQ job per generation; jobId = generationId so a retried submit bills once. */
+/**
+ * Production: one BullMQ job per generation; jobId = generationId so a retried submit bills once.
+ * Jobs submitted within `maxDelayMs` go to Redis together (one `addBulk`, one write): the enqueue
+ * runs after the response is on its way instead of in front of it, and costs one round trip per
+ * batch instead of one per request under load. A crash inside that window loses the usage record,
+ * never money: the request's hold expires and the caller is not charged.
+ */
 export class BullMqUsageSink implements UsageSink {
-  constructor(private readonly queue: Queue) {}
+  private readonly batcher: MicroBatcher<UsageJob>;
 
-  async submit(job: UsageJob): Promise<void> {
-    await this.queue.add(QUEUE_NAMES.usage, job, {
-      jobId: job.generationId,
-      removeOnComplete: true,
-      removeOnFail: { count: 10_000 },
-      attempts: 10,
-      backoff: { type: "exponential", delay: 500 },
-    });
+  constructor(
+    private readonly queue: Queue,
+    options: { maxBatch?: number; maxDelayMs?: number } = {},
+  ) {
+    this.batcher = new MicroBatcher<UsageJob>(
+      async (jobs) => {
+        await this.queue.addBulk(
+          jobs.map((job) => ({
+            name: QUEUE_NAMES.usage,
+            data: job,
+            opts: {
+              jobId: job.generationId,
+              removeOnComplete: true,
+              removeOnFail: { count: 10_000 },
+              attempts: 10,
+              backoff: { type: "exponential", delay: 500 },
+            },
+          })),
+        );
+        return jobs.map(() => null);
+      },
+      { maxBatch: options.maxBatch ?? 500, maxDelayMs: options.maxDelayMs ?? 2 },
+    );
+  }
+
+  submit(job: UsageJob): Promise<void> {
+    return this.batcher.add(job);
   }
 
   async close(): Promise<void> {
+    await this.batcher.close();
     await this.queue.close();
   }
 }
