@@ -1,7 +1,8 @@
 import { apiKeys } from "@switchyard/db";
+import { orgBalanceNanos } from "@switchyard/ledger";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GatewayHarness, startGatewayHarness } from "../support/harness.ts";
+import { eventually, type GatewayHarness, startGatewayHarness } from "../support/harness.ts";
 
 let harness: GatewayHarness;
 
@@ -35,5 +36,15 @@ describe("per-key rate limit (GCRA in Redis)", () => {
     const body = (await limited.json()) as { error: { code: string; type: string } };
     expect(body.error.code).toBe("rate_limit_exceeded");
     expect(body.error.type).toBe("rate_limit_error");
+  });
+
+  it("holds no credit for a refused request (its hold, reserved while the verdict was pending, is released)", async () => {
+    const { orgId, keyId } = harness.org;
+    const balance = await orgBalanceNanos(harness.db, orgId);
+    expect((await chat()).status).toBe(429);
+    await eventually(async () =>
+      (await harness.gateway.deps.holds.spendable(orgId, keyId, null)).nanos === balance ? true : undefined,
+    );
+    expect(await orgBalanceNanos(harness.db, orgId)).toBe(balance);
   });
 });

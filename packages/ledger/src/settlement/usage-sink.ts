@@ -14,9 +14,11 @@ export interface UsageSink {
 /**
  * Production: one BullMQ job per generation; jobId = generationId so a retried submit bills once.
  * Jobs submitted within `maxDelayMs` go to Redis together (one `addBulk`, one write): the enqueue
- * runs after the response is on its way instead of in front of it, and costs one round trip per
- * batch instead of one per request under load. A crash inside that window loses the usage record,
- * never money: the request's hold expires and the caller is not charged.
+ * runs after the response is on its way instead of in front of it, and the billing worker wakes
+ * once per bulk instead of once per request. Measured at concurrency 1 on 2 cores (tests/bench):
+ * a 20 ms window instead of 2 ms halved the billing worker's CPU per request. A crash inside the
+ * window loses those usage records, never money: their holds expire and the callers are not
+ * charged. A graceful shutdown (`close`) enqueues everything first.
  */
 export class BullMqUsageSink implements UsageSink {
   private readonly batcher: MicroBatcher<UsageJob>;
@@ -42,7 +44,7 @@ export class BullMqUsageSink implements UsageSink {
         );
         return jobs.map(() => null);
       },
-      { maxBatch: options.maxBatch ?? 500, maxDelayMs: options.maxDelayMs ?? 2 },
+      { maxBatch: options.maxBatch ?? 500, maxDelayMs: options.maxDelayMs ?? 20 },
     );
   }
 
