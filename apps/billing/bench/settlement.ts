@@ -1,9 +1,9 @@
 /**
  * Settlement throughput: N usage jobs through the real BullMQ queue and the batched usage worker.
- * Then the two halves alone, on the same machine in the same run, so the end-to-end figure can be
- * read: BullMQ with a no-op processor (queue cost only) and settlement batches without a queue
- * (Postgres + hold cost only). On 2 cores both halves compete for the same CPUs.
- * Run: `npx tsx bench/settlement.ts [jobs] [concurrency] [maxBatch] [maxInFlight]`
+ * Then settlement alone (the same batches straight to Postgres and the holds, no queue), in the
+ * same run, so the queue's share of the end-to-end figure can be read. On 2 cores the worker,
+ * Redis and Postgres compete for the same CPUs.
+ * Run: `npx tsx bench/settlement.ts [jobs] [maxBatch] [maxInFlight]`
  * (DATABASE_URL / REDIS_URL or the local test services).
  */
 import { createDb, randomToken } from "@switchyard/db";
@@ -17,7 +17,7 @@ import {
 } from "@switchyard/ledger";
 import { usageJob } from "@switchyard/ledger/testing";
 import { connectionFromUrl, QUEUE_NAMES, type UsageJob } from "@switchyard/queue";
-import { Queue, Worker } from "bullmq";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { startWorkers } from "../src/workers.ts";
@@ -26,10 +26,8 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const total = Number(process.argv[2] ?? "20000");
 // One usage worker (src/workers/usage-worker.ts) in this process.
 const usage = {
-  concurrency: Number(process.argv[3] ?? "3000"),
-  maxBatch: Number(process.argv[4] ?? "1000"),
-  maxDelayMs: 5,
-  maxInFlight: Number(process.argv[5] ?? "3"),
+  maxBatch: Number(process.argv[3] ?? "1000"),
+  maxInFlight: Number(process.argv[4] ?? "3"),
 };
 const handle = createDb(testDatabaseUrl(), { max: 8 });
 const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
@@ -103,19 +101,7 @@ let spent = 0n;
 for (const org of orgs) spent += CREDIT - (await orgBalanceNanos(handle.db, org.orgId));
 const ledgerMatches = spent === expected;
 
-// 2. BullMQ alone: the same jobs, the same concurrency, a processor that does nothing.
-await enqueue(makeJobs());
-start = performance.now();
-const noop = new Worker(QUEUE_NAMES.usage, async () => {}, {
-  connection,
-  prefix,
-  concurrency: usage.concurrency,
-});
-await drained();
-const queueOnly = rate(start);
-await noop.close();
-
-// 3. Settlement alone: batches of maxBatch, maxInFlight at a time, no queue.
+// 2. Settlement alone: batches of maxBatch, maxInFlight at a time, no queue.
 const direct = makeJobs();
 let next = 0;
 start = performance.now();
@@ -131,11 +117,8 @@ await Promise.all(
 const settleOnly = rate(start);
 
 out(`settled ${total} usage jobs end to end: ${endToEnd} jobs/s`);
-out(`  BullMQ alone (no-op processor):        ${queueOnly} jobs/s`);
-out(`  settlement alone (Postgres + holds):   ${settleOnly} jobs/s`);
-out(
-  `config: 1 usage worker in-process, BullMQ concurrency ${usage.concurrency}, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}, maxDelayMs ${usage.maxDelayMs}`,
-);
+out(`  settlement alone (Postgres + holds, no queue): ${settleOnly} jobs/s`);
+out(`config: 1 usage worker in-process, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}`);
 out(
   `ledger debits ${ledgerMatches ? "match" : "DO NOT match"} job costs to the nano (${spent} vs ${expected})`,
 );

@@ -30,9 +30,6 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   }
   if (want("usage")) {
     const usage = usageWorker(deps);
-    usage.worker.on("failed", (job, error) =>
-      deps.logger.warn({ queue: "usage", jobId: job?.id, err: error }, "job failed"),
-    );
     closers.push((force) => usage.close(force));
   }
   if (want("maintenance")) {

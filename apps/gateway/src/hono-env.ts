@@ -4,8 +4,8 @@ import type { ApiKeyRecord } from "./auth/key-store.ts";
 export type GatewayEnv = {
   Variables: {
     key: ApiKeyRecord;
-    /** The key's rate-limit verdict, checked while the body is read; await before doing work. */
-    rateLimit: Promise<void>;
+    /** Starts (once) and returns the key's rate-limit verdict: rejects with a 429 when over. */
+    rateLimit: () => Promise<void>;
     requestId: string;
   };
 };

@@ -8,7 +8,6 @@ export interface WorkerDeps extends EventContext {
   prefix: string;
   fees: FeeSchedule;
   usage?: {
-    concurrency?: number;
     maxBatch?: number;
     maxDelayMs?: number;
     /** Settlement transactions running at once; later jobs queue up and join the next batch. */

@@ -1,4 +1,4 @@
-import { generations } from "@switchyard/db";
+import { generations, newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import {
   BullMqUsageSink,
@@ -69,4 +69,37 @@ describe("usage worker", () => {
     expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(funding - expected);
     expect((await reconcileLedger(h.handle.db, { orgIds: [org.orgId] })).ok).toBe(true);
   }, 90_000);
+
+  it("settles a batch around jobs that can never settle, and fails those at once", async () => {
+    const org = await createTestOrg(h.handle.db);
+    await grantPromotionalCredit(h.handle.db, {
+      orgId: org.orgId,
+      amountNanos: 1_000_000n,
+      idempotencyKey: `fund:${org.orgId}`,
+      description: "test",
+    });
+    const queue = h.queue(QUEUE_NAMES.usage);
+    const good = Array.from({ length: 20 }, () => usageJob(org.orgId, org.keyId, 1_000n));
+    const unknownOrg = usageJob(newId("org"), null, 1_000n);
+    const opts = (jobId: string) => ({ jobId, attempts: 10, backoff: { type: "fixed", delay: 60_000 } });
+    await queue.addBulk([
+      ...good.map((job) => ({ name: QUEUE_NAMES.usage, data: job, opts: opts(job.generationId) })),
+      { name: QUEUE_NAMES.usage, data: unknownOrg, opts: opts(unknownOrg.generationId) },
+      { name: QUEUE_NAMES.usage, data: { generationId: "gen_broken" }, opts: opts("gen_broken") },
+    ]);
+    const workers = await h.startWorkers({ only: ["usage"] });
+    try {
+      await waitFor(async () => (await settledCount(org.orgId)) === 20);
+      // Both bad jobs fail for good, without waiting out their ten attempts.
+      await waitFor(async () => (await queue.getFailedCount()) >= 2);
+      for (const id of [unknownOrg.generationId, "gen_broken"]) {
+        const job = await queue.getJob(id);
+        expect(await job?.getState()).toBe("failed");
+        expect(job?.attemptsMade).toBe(1);
+      }
+      expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(1_000_000n - 20_000n);
+    } finally {
+      await workers.close();
+    }
+  });
 });

@@ -6,8 +6,9 @@ import { authenticate } from "./authenticate.ts";
 import type { ApiKeyRecord } from "./key-store.ts";
 
 /**
- * Authenticates the key and starts its per-minute rate-limit check (GCRA, shared through Redis),
- * which handlers await as `c.var.rateLimit` once the body is read: the round trip overlaps it.
+ * Authenticates the key and provides its per-minute rate-limit check (GCRA, shared through Redis)
+ * as `c.var.rateLimit()`: the handler starts it where it can share a Redis write with other work
+ * (chat sends it with the credit hold), and every later call returns the same verdict.
  */
 export function requireKey(
   deps: GatewayDeps,
@@ -16,10 +17,11 @@ export function requireKey(
   return async (c, next) => {
     const key = await authenticate(c.req.header("authorization"), deps.keys, deps.clock());
     c.set("key", key);
-    const verdict = options.rateLimited ? enforceRateLimit(deps, key) : Promise.resolve();
-    // Observed by the handler; this keeps an early 4xx (bad body) from leaving it unhandled.
-    verdict.catch(() => {});
-    c.set("rateLimit", verdict);
+    let verdict: Promise<void> | undefined;
+    c.set("rateLimit", () => {
+      verdict ??= options.rateLimited ? enforceRateLimit(deps, key) : Promise.resolve();
+      return verdict;
+    });
     await next();
   };
 }

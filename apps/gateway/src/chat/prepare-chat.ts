@@ -76,14 +76,23 @@ export function noEndpointsError(plan: RoutePlan): ApiError {
   });
 }
 
-/** Plans the route and reserves credit: after this, the request may call upstream. */
+/**
+ * Plans the route and reserves credit: after this, the request may call upstream. The key's
+ * rate-limit check goes to Redis with the hold (one write, one wake-up); a refused request gives
+ * its hold straight back.
+ */
 export async function prepareChat(
   deps: GatewayDeps,
   key: ApiKeyRecord,
   body: ChatRequestBody,
-  sessionHeader: string | undefined,
-  startedAt: number,
+  options: {
+    sessionHeader: string | undefined;
+    /** performance.now() when the request arrived */
+    startedAt: number;
+    checkRateLimit: () => Promise<void>;
+  },
 ): Promise<PreparedChat> {
+  const { sessionHeader, startedAt } = options;
   const routingRequest = routingRequestFor(body);
   const conversation = conversationKey(body, sessionHeader);
   const sticky = conversation
@@ -100,14 +109,27 @@ export async function prepareChat(
     );
   }
   const generationId = newId("gen");
-  const { attempts } = await reserveCredit(deps.holds, {
-    generationId,
-    key,
-    endpoints: callable,
-    promptTokens: routingRequest.estimatedPromptTokens,
-    requestedMaxTokens: routingRequest.maxTokens,
-    ttlMs: deps.config.requestDeadlineMs + 60_000,
-  });
+  const [verdict, hold] = await Promise.allSettled([
+    options.checkRateLimit(),
+    reserveCredit(deps.holds, {
+      generationId,
+      key,
+      endpoints: callable,
+      promptTokens: routingRequest.estimatedPromptTokens,
+      requestedMaxTokens: routingRequest.maxTokens,
+      ttlMs: deps.config.requestDeadlineMs + 60_000,
+    }),
+  ]);
+  if (verdict.status === "rejected") {
+    if (hold.status === "fulfilled") {
+      deps.holds
+        .release(generationId)
+        .catch((error: unknown) => deps.logger.warn({ err: error }, "hold release failed"));
+    }
+    throw verdict.reason;
+  }
+  if (hold.status === "rejected") throw hold.reason;
+  const { attempts } = hold.value;
   return {
     generationId,
     key,

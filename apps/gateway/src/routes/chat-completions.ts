@@ -14,35 +14,20 @@ export function chatCompletionsRoute(deps: GatewayDeps) {
     requireKey(deps, { rateLimited: true }),
     async (c) => {
       const startedAt = performance.now();
-      const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
-      const chat = await withinRateLimit(
-        deps,
-        c.var.rateLimit,
-        prepareChat(deps, c.var.key, body, c.req.header("x-session-id"), startedAt),
-      );
-      return body.stream ? streamChat(deps, c, chat) : completeChat(deps, c, chat);
+      let chat: PreparedChat;
+      try {
+        const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
+        chat = await prepareChat(deps, c.var.key, body, {
+          sessionHeader: c.req.header("x-session-id"),
+          startedAt,
+          checkRateLimit: c.var.rateLimit,
+        });
+      } catch (error) {
+        // Refused requests count against the limit too, and being over it is the answer they get.
+        await c.var.rateLimit();
+        throw error;
+      }
+      return chat.body.stream ? streamChat(deps, c, chat) : completeChat(deps, c, chat);
     },
   );
-}
-
-/**
- * Routing and the credit hold run while the rate-limit verdict is still on its way, so the two
- * Redis round trips overlap instead of queueing. A refused request gives its hold straight back.
- */
-async function withinRateLimit(
-  deps: GatewayDeps,
-  rateLimit: Promise<void>,
-  preparing: Promise<PreparedChat>,
-): Promise<PreparedChat> {
-  const [verdict, prepared] = await Promise.allSettled([rateLimit, preparing]);
-  if (verdict.status === "rejected") {
-    if (prepared.status === "fulfilled") {
-      deps.holds
-        .release(prepared.value.generationId)
-        .catch((error: unknown) => deps.logger.warn({ err: error }, "hold release failed"));
-    }
-    throw verdict.reason;
-  }
-  if (prepared.status === "rejected") throw prepared.reason;
-  return prepared.value;
 }

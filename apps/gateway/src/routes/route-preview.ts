@@ -17,7 +17,7 @@ const PER_MILLION = 1_000_000n;
 export function routePreviewRoute(deps: GatewayDeps) {
   return new Hono<GatewayEnv>().post("/route/preview", requireKey(deps, { rateLimited: true }), async (c) => {
     const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
-    await c.var.rateLimit;
+    await c.var.rateLimit();
     const key = c.var.key;
     const conversation = conversationKey(body, c.req.header("x-session-id"));
     const routingRequest = routingRequestFor(body);

@@ -36,6 +36,13 @@ describe("per-key rate limit (GCRA in Redis)", () => {
     const body = (await limited.json()) as { error: { code: string; type: string } };
     expect(body.error.code).toBe("rate_limit_exceeded");
     expect(body.error.type).toBe("rate_limit_error");
+    // A request refused for another reason still counts, and over the limit the answer is 429.
+    const malformed = await fetch(`${harness.apiUrl}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${harness.org.apiKey}` },
+      body: "{",
+    });
+    expect(malformed.status).toBe(429);
   });
 
   it("holds no credit for a refused request (its hold, reserved while the verdict was pending, is released)", async () => {
