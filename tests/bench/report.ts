@@ -28,18 +28,18 @@ export function renderMarkdown(r: BenchResults): string {
     `${results.latency[name]?.errors ?? 0} / ${(results.streamTtfb[name]?.errors ?? 0) + (results.streamTotal[name]?.errors ?? 0)}`;
   const errs = (v: LoadResult | undefined) => (v ? String(v.errors + v.non2xx) : "–");
   const rows = [
-    "| Measure | provider-sim direct | Switchyard | Portkey gateway |",
-    "|---|---|---|---|",
-    `| Added latency p50, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP50)} | ${ms(r.latency.portkey?.addedP50)} |`,
-    `| Added latency p99, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP99)} | ${ms(r.latency.portkey?.addedP99)} |`,
-    `| Streaming: added time to first byte (p50) | – | ${ms(r.streamTtfb.switchyard?.addedP50)} | ${ms(r.streamTtfb.portkey?.addedP50)} |`,
-    `| Streaming: added total time (p50) | – | ${ms(r.streamTotal.switchyard?.addedP50)} | ${ms(r.streamTotal.portkey?.addedP50)} |`,
-    `| Failed requests in the concurrency-1 runs (plain / streaming) | – | ${pairErrors(r, "switchyard")} | ${pairErrors(r, "portkey")} |`,
-    `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} |`,
-    `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} |`,
-    `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} |`,
-    `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} |`,
-    `| Errors at sustained load | ${errs(r.sustained.direct)} | ${errs(r.sustained.switchyard)} | ${errs(r.sustained.portkey)} |`,
+    "| Measure | provider-sim direct | Switchyard | Portkey gateway | Minimal Node.js proxy |",
+    "|---|---|---|---|---|",
+    `| Added latency p50, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP50)} | ${ms(r.latency.portkey?.addedP50)} | ${ms(r.latency.reference?.addedP50)} |`,
+    `| Added latency p99, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP99)} | ${ms(r.latency.portkey?.addedP99)} | ${ms(r.latency.reference?.addedP99)} |`,
+    `| Streaming: added time to first byte (p50) | – | ${ms(r.streamTtfb.switchyard?.addedP50)} | ${ms(r.streamTtfb.portkey?.addedP50)} | – |`,
+    `| Streaming: added total time (p50) | – | ${ms(r.streamTotal.switchyard?.addedP50)} | ${ms(r.streamTotal.portkey?.addedP50)} | – |`,
+    `| Failed requests in the concurrency-1 runs (plain / streaming) | – | ${pairErrors(r, "switchyard")} | ${pairErrors(r, "portkey")} | ${r.latency.reference?.errors ?? "–"} / – |`,
+    `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} | ${rps(r.maxThroughput.reference)} |`,
+    `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} | ${errs(r.maxThroughput.reference)} |`,
+    `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} | – |`,
+    `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} | – |`,
+    `| Errors at sustained load | ${errs(r.sustained.direct)} | ${errs(r.sustained.switchyard)} | ${errs(r.sustained.portkey)} | – |`,
   ];
   const ratio =
     (r.maxThroughput.switchyard?.requestsPerSecond ?? 0) / (r.maxThroughput.portkey?.requestsPerSecond || 1);
@@ -47,7 +47,9 @@ export function renderMarkdown(r: BenchResults): string {
 
 Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.date}.
 Switchyard with everything on: key auth, Redis rate limit, routing, Redis credit hold, usage settlement
-through BullMQ to the billing worker, Postgres. One gateway process.
+through BullMQ to the billing worker, Postgres. One gateway process. The minimal Node.js proxy
+(node:http and an undici pool, no auth, no routing, no billing) shows what one extra Node.js hop
+costs on this machine before any gateway work is done.
 
 ${rows.join("\n")}
 

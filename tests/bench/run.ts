@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { type LoadResult, runLoad } from "./load.ts";
 import { cpuSeconds, memoryMiB, type PairedResult, pairedLatency, type Target } from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
+import { startReferenceProxy } from "./reference-proxy.ts";
 import type { BenchResults } from "./report.ts";
 import { renderMarkdown } from "./report.ts";
 
@@ -31,6 +32,7 @@ const platform = await startPlatform({
 });
 if (!platform.infrastructure.redisUrl) throw new Error("The benchmark needs Redis (everything on).");
 const portkey = await startPortkey(18787);
+const reference = await startReferenceProxy(18788, `${platform.urls.sim}/openai/v1/chat/completions`);
 const gatewayPid = platform.pids.gateway ?? 0;
 
 // A funded key with a rate limit far above the load, so every layer runs but none refuses.
@@ -73,6 +75,12 @@ const targets = {
     headers: { authorization: `Bearer ${platform.demo.apiKey}` },
     body: body("openai/gpt-4o-mini"),
   },
+  reference: {
+    name: "Minimal Node.js proxy (reference)",
+    url: `${reference.url}/v1/chat/completions`,
+    headers: { authorization: "Bearer sim-key" },
+    body: body("gpt-4o-mini"),
+  },
   portkey: {
     name: "Portkey gateway",
     url: `${portkey.url}/v1/chat/completions`,
@@ -90,7 +98,7 @@ try {
   await configureUpstream({ latencyMs: 0, ttftMs: 0, tokensPerSecond: 0 });
   log(`Added latency at concurrency 1 (${PAIRS} interleaved pairs per gateway)…`);
   const latency: Record<string, PairedResult> = {};
-  for (const name of ["switchyard", "portkey"] as const) {
+  for (const name of ["switchyard", "portkey", "reference"] as const) {
     latency[name] = await pairedLatency(targets.direct, targets[name], PAIRS, {
       stream: false,
       metric: "totalMs",
@@ -116,7 +124,7 @@ try {
   log(`Maximum throughput, instant upstream (${LOAD_SECONDS}s each)…`);
   const maxThroughput: Record<string, LoadResult> = {};
   let gatewayCpu = 0;
-  for (const name of ["direct", "switchyard", "portkey"] as const) {
+  for (const name of ["direct", "switchyard", "portkey", "reference"] as const) {
     const cpuBefore = name === "switchyard" ? cpuSeconds(gatewayPid) : 0;
     maxThroughput[name] = await runLoad(targets[name], { connections: 64, seconds: LOAD_SECONDS });
     if (name === "switchyard") gatewayCpu = (cpuSeconds(gatewayPid) - cpuBefore) / LOAD_SECONDS;
@@ -167,5 +175,6 @@ try {
   console.log(`\n${markdown}`);
 } finally {
   await portkey.stop();
+  await reference.stop();
   await platform.stop();
 }

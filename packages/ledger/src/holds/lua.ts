@@ -125,21 +125,26 @@ return {'ok', redis.call('HGET', KEYS[1], 'bal'), redis.call('HGET', KEYS[1], 'h
 `;
 
 /**
- * KEYS o ku kh hz ha rc idx; ARGV gen cost keyId xid('' = unknown).
- * Removes the hold and applies the debit unless the cached snapshot already contains it.
- * Returns the number of settlements waiting for a newer snapshot.
+ * KEYS o ku kh hz ha rc idx1…idxN; ARGV gen cost keyId xid('' = unknown), four per generation.
+ * Settles N generations of one org in one call: removes each hold and applies each debit unless
+ * the cached snapshot already contains it. Returns the number of settlements waiting for a newer
+ * snapshot.
  */
 export const SETTLE_LUA = `${helpers}
-drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], ARGV[1])
-redis.call('DEL', KEYS[7])
-if redis.call('HEXISTS', KEYS[6], ARGV[1]) == 1 then return redis.call('HLEN', KEYS[6]) end
-local snap = redis.call('HGET', KEYS[1], 'snap')
-if snap and ARGV[4] ~= '' and visible(tonumber(ARGV[4]), snap) then return redis.call('HLEN', KEYS[6]) end
-if snap and ARGV[2] ~= '0' then
-  redis.call('HINCRBY', KEYS[1], 'bal', '-' .. ARGV[2])
-  if ARGV[3] ~= '' and redis.call('HEXISTS', KEYS[2], ARGV[3]) == 1 then redis.call('HINCRBY', KEYS[2], ARGV[3], ARGV[2]) end
+for i = 0, #ARGV / 4 - 1 do
+  local gen, cost, keyId, txid = ARGV[i * 4 + 1], ARGV[i * 4 + 2], ARGV[i * 4 + 3], ARGV[i * 4 + 4]
+  drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], gen)
+  redis.call('DEL', KEYS[7 + i])
+  local snap = redis.call('HGET', KEYS[1], 'snap')
+  -- Skip what is already recorded, and what the cached snapshot already contains.
+  if redis.call('HEXISTS', KEYS[6], gen) == 0 and not (snap and txid ~= '' and visible(tonumber(txid), snap)) then
+    if snap and cost ~= '0' then
+      redis.call('HINCRBY', KEYS[1], 'bal', '-' .. cost)
+      if keyId ~= '' and redis.call('HEXISTS', KEYS[2], keyId) == 1 then redis.call('HINCRBY', KEYS[2], keyId, cost) end
+    end
+    redis.call('HSET', KEYS[6], gen, txid .. '|' .. cost .. '|' .. keyId)
+  end
 end
-redis.call('HSET', KEYS[6], ARGV[1], ARGV[4] .. '|' .. ARGV[2] .. '|' .. ARGV[3])
 return redis.call('HLEN', KEYS[6])
 `;
 

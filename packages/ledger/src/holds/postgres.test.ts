@@ -78,12 +78,9 @@ describe("PostgresCreditHolds", () => {
     await holds.reserve(request);
     const job = usageJob(org.orgId, org.keyId, 250n, { generationId: request.generationId });
     await settleUsage(handle.db, job);
-    await holds.settle({
-      generationId: job.generationId,
-      orgId: org.orgId,
-      keyId: org.keyId,
-      costNanos: 250n,
-    });
+    await holds.settle([
+      { generationId: job.generationId, orgId: org.orgId, keyId: org.keyId, costNanos: 250n },
+    ]);
     expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(750n);
     expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(750n);
     const [row] = await handle.db

@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { orgCreditAccountId } from "../accounts.ts";
 import type { Transaction } from "../transfers.ts";
 import { decideHold, type HoldCounters, spendableOf } from "./decide.ts";
-import type { CreditHolds, HoldOutcome, HoldRequest, Spendable } from "./types.ts";
+import type { CreditHolds, HoldOutcome, HoldRequest, HoldSettlement, Spendable } from "./types.ts";
 
 /**
  * Holds in Postgres (embedded mode, no Redis). Reserve locks the org's credit account row, so
@@ -43,11 +43,20 @@ export class PostgresCreditHolds implements CreditHolds {
   }
 
   /** The debit itself is written by settlement (which also marks the hold settled in its transaction). */
-  async settle(input: Parameters<CreditHolds["settle"]>[0]): Promise<void> {
+  async settle(settlements: readonly HoldSettlement[]): Promise<void> {
+    if (settlements.length === 0) return;
     await this.db
       .update(creditHolds)
       .set({ status: "settled" })
-      .where(and(eq(creditHolds.generationId, input.generationId), eq(creditHolds.status, "active")));
+      .where(
+        and(
+          inArray(
+            creditHolds.generationId,
+            settlements.map((s) => s.generationId),
+          ),
+          eq(creditHolds.status, "active"),
+        ),
+      );
   }
 
   async release(generationId: string): Promise<void> {

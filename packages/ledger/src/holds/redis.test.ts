@@ -116,6 +116,30 @@ describe("RedisCreditHolds", () => {
     expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(700n);
   });
 
+  it("settles many generations of several orgs and keys in one batch, each once", async () => {
+    const { holds } = newHolds();
+    const orgs = [await createTestOrg(handle.db), await createTestOrg(handle.db)];
+    const jobs = [];
+    for (const org of orgs) {
+      await fund(handle, org.orgId, 10_000n);
+      for (let i = 1; i <= 5; i++) {
+        const request = hold(org.orgId, org.keyId, 1_000n, 5_000n);
+        expect((await holds.reserve(request)).ok).toBe(true);
+        jobs.push(usageJob(org.orgId, org.keyId, BigInt(i * 100), { generationId: request.generationId }));
+      }
+    }
+    // Every hold is out: org spendable 10,000 - 5 × 1,000; key spendable 5,000 - 5 × 1,000.
+    expect((await holds.spendable(orgs[0]!.orgId, orgs[0]!.keyId, null)).nanos).toBe(5_000n);
+    await settleAndReleaseHolds(handle.db, holds, jobs);
+    await settleAndReleaseHolds(handle.db, holds, jobs.slice(3, 7));
+    for (const org of orgs) {
+      // Debits 100 + 200 + 300 + 400 + 500 = 1,500 per org, counted once, holds gone.
+      expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(8_500n);
+      expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(8_500n);
+      expect((await holds.spendable(org.orgId, org.keyId, 5_000n)).nanos).toBe(3_500n);
+    }
+  });
+
   it("picks up purchases on refresh", async () => {
     const { holds } = newHolds();
     const org = await createTestOrg(handle.db);

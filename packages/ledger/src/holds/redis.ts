@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { decideHold, type HoldCounters, spendableOf } from "./decide.ts";
 import { LOAD_LUA, PEEK_LUA, RELEASE_LUA, RESERVE_LUA, SETTLE_LUA } from "./lua.ts";
-import type { CreditHolds, HoldOutcome, HoldRequest, Spendable } from "./types.ts";
+import type { CreditHolds, HoldOutcome, HoldRequest, HoldSettlement, Spendable } from "./types.ts";
 
 export interface RedisCreditHoldsOptions {
   db: Database;
@@ -91,20 +91,25 @@ export class RedisCreditHolds implements CreditHolds {
     throw new Error(`Could not load credit state for ${request.orgId}`);
   }
 
-  async settle(input: {
-    generationId: string;
-    orgId: string;
-    keyId: string | null;
-    costNanos: bigint;
-    ledgerTxid?: string | null;
-  }): Promise<void> {
-    const k = this.keys(input.orgId);
-    const waiting = await this.run(
-      SCRIPTS.settle,
-      [k.o, k.ku, k.kh, k.hz, k.ha, k.rc, this.indexKey(input.generationId)],
-      [input.generationId, input.costNanos.toString(), input.keyId ?? "", input.ledgerTxid ?? ""],
+  /** One script call per org, however many of its generations settle together. */
+  async settle(settlements: readonly HoldSettlement[]): Promise<void> {
+    const byOrg = new Map<string, HoldSettlement[]>();
+    for (const s of settlements) {
+      const group = byOrg.get(s.orgId);
+      if (group) group.push(s);
+      else byOrg.set(s.orgId, [s]);
+    }
+    await Promise.all(
+      [...byOrg].map(async ([orgId, group]) => {
+        const k = this.keys(orgId);
+        const waiting = await this.run(
+          SCRIPTS.settle,
+          [k.o, k.ku, k.kh, k.hz, k.ha, k.rc, ...group.map((s) => this.indexKey(s.generationId))],
+          group.flatMap((s) => [s.generationId, s.costNanos.toString(), s.keyId ?? "", s.ledgerTxid ?? ""]),
+        );
+        if (Number(waiting[0]) >= this.resnapshotAfter) await this.rebuildOrg(orgId);
+      }),
     );
-    if (Number(waiting[0]) >= this.resnapshotAfter) await this.rebuildOrg(input.orgId);
   }
 
   async release(generationId: string): Promise<void> {

@@ -29,24 +29,27 @@ export interface Spendable {
   limitedBy: "org" | "key";
 }
 
+/** A generation whose ledger debit committed; its hold is settled against the actual cost. */
+export interface HoldSettlement {
+  generationId: string;
+  orgId: string;
+  keyId: string | null;
+  costNanos: bigint;
+  /**
+   * Postgres transaction id (xid8, decimal) of the settlement that debited the ledger, as returned by
+   * `settleUsageBatch`. Caches use it to tell whether a rebuilt snapshot already contains the debit.
+   */
+  ledgerTxid?: string | null;
+}
+
 export interface CreditHolds {
   spendable(orgId: string, keyId: string, keyLimitNanos: bigint | null): Promise<Spendable>;
   reserve(request: HoldRequest): Promise<HoldOutcome>;
   /**
-   * Called after the ledger debit for this generation committed: releases the hold and reflects
-   * the debit of `costNanos` in whatever the implementation caches. Idempotent.
+   * Called after the ledger debits of these generations committed: releases their holds and
+   * reflects each debit of `costNanos` in whatever the implementation caches. Idempotent.
    */
-  settle(input: {
-    generationId: string;
-    orgId: string;
-    keyId: string | null;
-    costNanos: bigint;
-    /**
-     * Postgres transaction id (xid8, decimal) of the settlement that debited the ledger, as returned by
-     * `settleUsageBatch`. Caches use it to tell whether a rebuilt snapshot already contains the debit.
-     */
-    ledgerTxid?: string | null;
-  }): Promise<void>;
+  settle(settlements: readonly HoldSettlement[]): Promise<void>;
   /** Releases a hold without a debit (the request failed before anything was billed). Idempotent. */
   release(generationId: string): Promise<void>;
   /**

@@ -66,17 +66,7 @@ export async function settleAndReleaseHolds(
 ): Promise<SettlementResult> {
   const result = await settleUsageBatch(db, jobs);
   // After commit: apply each debit to the holds cache exactly where it is not yet reflected.
-  await Promise.all(
-    [...result.applied, ...result.duplicates].map((g) =>
-      holds.settle({
-        generationId: g.generationId,
-        orgId: g.orgId,
-        keyId: g.keyId,
-        costNanos: g.costNanos,
-        ledgerTxid: g.ledgerTxid,
-      }),
-    ),
-  );
+  await holds.settle([...result.applied, ...result.duplicates]);
   return result;
 }
 
