@@ -127,7 +127,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
       valid.map((entry) => entry.data),
       (result) => settled.push(result),
     );
-    valid.forEach((entry, index) => finishing.push(finish(entry.job, errors[index] ?? null)));
+    for (const [index, entry] of valid.entries()) finishing.push(finish(entry.job, errors[index] ?? null));
     await Promise.all(finishing);
     for (const result of settled) {
       await checkTopups(result).catch((error: unknown) =>
