@@ -1,4 +1,6 @@
 // `npm run bench`: install, check services, then run the gateway benchmark (tests/bench/run.ts).
+// `npm run bench:settlement`: the usage-settlement throughput benchmark (apps/billing/bench) on a
+// fresh database of its own.
 import { checkNode, installDependencies, isPortOpen, ROOT, run } from "./lib/bootstrap.mjs";
 
 checkNode();
@@ -12,4 +14,18 @@ for (const [name, port] of [
     process.exit(1);
   }
 }
-run(`${ROOT}/node_modules/.bin/tsx`, ["tests/bench/run.ts"]);
+const tsx = `${ROOT}/node_modules/.bin/tsx`;
+if (process.argv[2] === "settlement") {
+  const env = {
+    ...process.env,
+    DATABASE_URL: (process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/db").replace(
+      /\/[^/]*$/,
+      "/switchyard_settlement_test",
+    ),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0",
+  };
+  run(tsx, ["tools/platform/src/prepare-test-db.ts"], { env });
+  run(tsx, ["apps/billing/bench/settlement.ts", ...process.argv.slice(3)], { env });
+} else {
+  run(tsx, ["tests/bench/run.ts"]);
+}
