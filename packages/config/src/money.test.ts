@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { dollarsToNanos, formatUsd, nanosToDollarString } from "./money.ts";
+import { centsToDollarString, dollarsToNanos, formatUsd, nanosToDollarString } from "./money.ts";
 
 describe("money", () => {
+  it("prints whole cents as exact two-decimal dollars, and refuses fractions of a cent", () => {
+    expect(centsToDollarString(1250)).toBe("12.50");
+    expect(centsToDollarString(7)).toBe("0.07");
+    expect(centsToDollarString(-2500)).toBe("-25.00");
+    // 0.1 + 0.2 style drift cannot happen: 1,000,000,019 cents stays exact.
+    expect(centsToDollarString(1_000_000_019)).toBe("10000000.19");
+    expect(() => centsToDollarString(12.5)).toThrow(RangeError);
+  });
+
   it("converts decimal dollars to nanos exactly", () => {
     expect(dollarsToNanos("2.5")).toBe(2_500_000_000n);
     expect(dollarsToNanos("0.000000001")).toBe(1n);

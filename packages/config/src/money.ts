@@ -33,6 +33,12 @@ export function perTokenPriceString(nanosPerToken: bigint): string {
   return nanosToDollarString(nanosPerToken);
 }
 
+/** Whole cents as an exact dollar string with two decimals, e.g. 1250 -> "12.50". */
+export function centsToDollarString(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`Not a whole number of cents: ${cents}`);
+  return formatUsd(BigInt(cents) * NANOS_PER_CENT).replace("$", "");
+}
+
 export function formatUsd(nanos: bigint, fractionDigits = 2): string {
   const negative = nanos < 0n;
   const abs = negative ? -nanos : nanos;

@@ -83,7 +83,7 @@ export class RedisCreditHolds implements CreditHolds {
       if (result[0] === "ok") return { ok: true };
       if (result[0] === "no") {
         const outcome = decideHold(countersFrom(result.slice(1), request.keyLimitNanos), request.amountNanos);
-        // The script decided with doubles; the exact bigint rule only refines the numbers reported.
+        // The script decided exactly; the bigint rule recomputes what could be afforded, for the 402.
         return outcome.ok ? { ok: false, reason: "insufficient_credits", affordableNanos: 0n } : outcome;
       }
       await this.rebuildOrg(request.orgId);

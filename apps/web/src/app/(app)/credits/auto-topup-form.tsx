@@ -1,5 +1,6 @@
 "use client";
 
+import { centsToDollarString } from "@switchyard/config/money";
 import { useActionState } from "react";
 import { Button } from "../../../components/ui/button.tsx";
 import { Checkbox, Field, FormMessage, Input } from "../../../components/ui/field.tsx";
@@ -34,7 +35,7 @@ export function AutoTopupForm({ current, canEdit }: { current: AutoTopup | null;
             id="topup-threshold"
             name="threshold"
             inputMode="decimal"
-            defaultValue={((settings?.thresholdCents || 500) / 100).toFixed(2)}
+            defaultValue={centsToDollarString(settings?.thresholdCents || 500)}
             disabled={!canEdit}
           />
         </Field>
@@ -43,7 +44,7 @@ export function AutoTopupForm({ current, canEdit }: { current: AutoTopup | null;
             id="topup-amount"
             name="amount"
             inputMode="decimal"
-            defaultValue={((settings?.amountCents || 2500) / 100).toFixed(2)}
+            defaultValue={centsToDollarString(settings?.amountCents || 2500)}
             disabled={!canEdit}
           />
         </Field>

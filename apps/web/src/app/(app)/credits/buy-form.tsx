@@ -1,12 +1,13 @@
 "use client";
 
+import { centsToDollarString } from "@switchyard/config/money";
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "../../../components/ui/button.tsx";
 import { Field, FormMessage, Input } from "../../../components/ui/field.tsx";
 import type { ActionResult } from "../../../lib/service.ts";
 import { buyCreditsAction, quoteAction } from "./actions.ts";
 
-const cents = (value: number) => `$${(value / 100).toFixed(2)}`;
+const cents = (value: number) => `$${centsToDollarString(value)}`;
 const PRESETS = ["10", "25", "50", "100"];
 
 export function BuyCreditsForm({ canBuy }: { canBuy: boolean }) {
