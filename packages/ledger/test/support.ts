@@ -2,6 +2,7 @@ import { createDb, type DbHandle, newId } from "@switchyard/db";
 import { testDatabaseUrl } from "@switchyard/db/testing";
 import type { UsageJob } from "@switchyard/queue";
 import { grantPromotionalCredit } from "../src/grants.ts";
+import type { HoldRequest } from "../src/holds/types.ts";
 
 export function testDb(max = 8): DbHandle {
   return createDb(testDatabaseUrl(), { max });
@@ -57,4 +58,15 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     if (Date.now() > deadline) throw new Error("condition not met before the deadline");
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** A hold request for a fresh generation (one minute to live unless told otherwise). */
+export function hold(
+  orgId: string,
+  keyId: string,
+  amountNanos: bigint,
+  keyLimitNanos: bigint | null = null,
+  ttlMs = 60_000,
+): HoldRequest {
+  return { generationId: newId("gen"), orgId, keyId, keyLimitNanos, amountNanos, ttlMs };
 }

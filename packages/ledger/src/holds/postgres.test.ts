@@ -1,8 +1,8 @@
-import { creditHolds, newId } from "@switchyard/db";
+import { creditHolds } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { fund, testDb, usageJob } from "../../test/support.ts";
+import { fund, hold, testDb, usageJob } from "../../test/support.ts";
 import { orgBalanceNanos } from "../balances.ts";
 import { settleUsage } from "../settlement/settle-usage.ts";
 import { releaseExpiredHolds } from "./expire.ts";
@@ -11,20 +11,6 @@ import { PostgresCreditHolds } from "./postgres.ts";
 const handle = testDb(12);
 afterAll(() => handle.close());
 const holds = new PostgresCreditHolds(handle.db);
-const hold = (
-  orgId: string,
-  keyId: string,
-  amountNanos: bigint,
-  keyLimitNanos: bigint | null = null,
-  ttlMs = 60_000,
-) => ({
-  generationId: newId("gen"),
-  orgId,
-  keyId,
-  keyLimitNanos,
-  amountNanos,
-  ttlMs,
-});
 
 describe("PostgresCreditHolds", () => {
   it("refuses a hold above the balance and reports what is affordable", async () => {

@@ -2,7 +2,7 @@ import { newId } from "@switchyard/db";
 import { createTestOrg, testRedisUrl } from "@switchyard/db/testing";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { fund, testDb, usageJob } from "../../test/support.ts";
+import { fund, hold, testDb, usageJob } from "../../test/support.ts";
 import { orgBalanceNanos } from "../balances.ts";
 import { reconcileLedger } from "../reconcile.ts";
 import { settleAndReleaseHolds } from "../settlement/usage-sink.ts";
@@ -19,20 +19,6 @@ const newHolds = () => {
   const prefix = `test:holds:${newId("txn")}:`;
   return { prefix, holds: new RedisCreditHolds({ db: handle.db, redis, prefix }) };
 };
-const hold = (
-  orgId: string,
-  keyId: string,
-  amountNanos: bigint,
-  keyLimitNanos: bigint | null = null,
-  ttlMs = 60_000,
-) => ({
-  generationId: newId("gen"),
-  orgId,
-  keyId,
-  keyLimitNanos,
-  amountNanos,
-  ttlMs,
-});
 
 async function deletePrefix(prefix: string): Promise<void> {
   const keys = await redis.keys(`${prefix}*`);
