@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { type SettlementResult, settleEachOutcome } from "@switchyard/ledger";
 import { type AutoTopupJob, QUEUE_NAMES, type UsageJob, usageJobSchema } from "@switchyard/queue";
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
@@ -10,8 +11,6 @@ function isPermanent(error: unknown): boolean {
   // 23xxx integrity violations (unknown org, bad values) and 22xxx data errors never heal by retrying.
   return typeof code === "string" && (code.startsWith("23") || code.startsWith("22"));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Usage worker: takes usage jobs off BullMQ in batches and settles each batch in one transaction
@@ -97,12 +96,12 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
         await job.moveToCompleted(null, token, false);
         return;
       }
-      const failure =
-        error instanceof UnrecoverableError || !isPermanent(error)
-          ? error instanceof Error
-            ? error
-            : new Error(String(error))
-          : new UnrecoverableError(String(error));
+      // Permanent errors fail at once; the rest retry with the job's own attempts and backoff.
+      const failure = isPermanent(error)
+        ? new UnrecoverableError(String(error))
+        : error instanceof Error
+          ? error
+          : new Error(String(error));
       deps.logger.warn({ queue: "usage", jobId: job.id, err: failure }, "usage job failed");
       await job.moveToFailed(failure, token, false);
     } catch (moveError) {

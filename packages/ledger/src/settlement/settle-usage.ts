@@ -12,14 +12,12 @@ import {
 import type { UsageJob } from "@switchyard/queue";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { platformAccountId } from "../accounts.ts";
+import type { HoldSettlement } from "../holds/types.ts";
 import { compareIds, type Transaction } from "../transfers.ts";
 import { aggregateHourly, hourKey } from "./rollup.ts";
 
-export interface SettledGeneration {
-  generationId: string;
-  orgId: string;
-  keyId: string | null;
-  costNanos: bigint;
+/** What a hold settles against; the ledger transaction id is always known here. */
+export interface SettledGeneration extends HoldSettlement {
   /** xid8 of the transaction that debited the ledger (null for rows written before it was recorded). */
   ledgerTxid: string | null;
 }
