@@ -53,7 +53,7 @@ describe("usage worker", () => {
     const applied = await settledCount(org.orgId);
     expect(applied).toBeLessThan(3_000);
 
-    await h.startWorkers({ only: ["usage"], usage });
+    const second = await h.startWorkers({ only: ["usage"], usage });
     await waitFor(async () => (await settledCount(org.orgId)) === 3_000, 40_000);
     const queue = h.queue(QUEUE_NAMES.usage);
     await waitFor(async () => {
@@ -68,7 +68,34 @@ describe("usage worker", () => {
     expect(BigInt(sum?.total ?? "0")).toBe(expected);
     expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(funding - expected);
     expect((await reconcileLedger(h.handle.db, { orgIds: [org.orgId] })).ok).toBe(true);
+    await second.close();
   }, 90_000);
+
+  it("leaves no job active when closed gracefully mid-run", async () => {
+    const org = await createTestOrg(h.handle.db);
+    await grantPromotionalCredit(h.handle.db, {
+      orgId: org.orgId,
+      amountNanos: 1_000_000_000n,
+      idempotencyKey: `fund:${org.orgId}`,
+      description: "test",
+    });
+    const queue = h.queue(QUEUE_NAMES.usage);
+    const jobs = Array.from({ length: 2_000 }, () => usageJob(org.orgId, org.keyId, 1_000n));
+    await queue.addBulk(
+      jobs.map((job) => ({ name: QUEUE_NAMES.usage, data: job, opts: { jobId: job.generationId } })),
+    );
+    // Small batches, so completions keep handing back next jobs when the close comes.
+    const workers = await h.startWorkers({ only: ["usage"], usage: { maxBatch: 50 } });
+    await waitFor(async () => (await settledCount(org.orgId)) >= 200);
+    await workers.close();
+
+    const counts = await queue.getJobCounts("active", "waiting", "completed");
+    expect(counts.active).toBe(0);
+    const settled = await settledCount(org.orgId);
+    expect(settled).toBeLessThan(2_000);
+    // Every job is either settled or still waiting for the next worker: none stranded as active.
+    expect(settled + (counts.waiting ?? 0)).toBe(2_000);
+  });
 
   it("settles a batch around jobs that can never settle, and fails those at once", async () => {
     const org = await createTestOrg(h.handle.db);
