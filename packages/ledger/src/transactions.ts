@@ -50,7 +50,9 @@ export async function listTransactions(
       select 'usage:' || to_char(day, 'YYYY-MM-DD'), 'usage', 'Usage', total,
         (day + interval '1 day' - interval '1 microsecond') at time zone 'UTC', n
       from (
-        select date_trunc('day', e.created_at at time zone 'UTC') as day, sum(e.amount_nanos) as total, count(*) as n
+        -- A usage transfer debits a batch of requests (metadata.requests); older ones debited one each.
+        select date_trunc('day', e.created_at at time zone 'UTC') as day, sum(e.amount_nanos) as total,
+          sum(coalesce((t.metadata->>'requests')::int8, 1)) as n
         from ledger_entries e join ledger_transfers t on t.id = e.transfer_id
         where e.account_id = (select id from account) and t.kind = 'usage'
         group by 1

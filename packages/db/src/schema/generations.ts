@@ -44,6 +44,13 @@ export const generations = pgTable(
     ttftMs: integer("ttft_ms"),
     routeTrace: jsonb("route_trace").$type<unknown>().notNull(),
     error: jsonb("error").$type<{ code: string; message: string; status: number } | null>(),
+    /**
+     * The usage transfer that debited this generation: settlement posts one transfer per org and
+     * UTC day for each batch, written in the same transaction. No FK, because a per-row
+     * foreign-key check would cost as much as the batching saves. Null for rows settled before
+     * batch transfers (each has its own transfer, idempotency key `usage:<generation id>`).
+     */
+    ledgerTransferId: text("ledger_transfer_id"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -8,7 +8,7 @@ import {
   usageHourly,
 } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { fund, testDb, usageJob } from "../../test/support.ts";
 import { orgBalanceNanos } from "../balances.ts";
@@ -20,7 +20,7 @@ const handle = testDb(8);
 afterAll(() => handle.close());
 
 describe("settleUsageBatch", () => {
-  it("writes generations, debits the org once per generation and rolls usage up", async () => {
+  it("writes generations, debits the org once for the batch and rolls usage up", async () => {
     const org = await createTestOrg(handle.db);
     await fund(handle, org.orgId, 1_000_000n);
     const createdAt = "2025-03-04T10:15:00.000Z";
@@ -48,18 +48,73 @@ describe("settleUsageBatch", () => {
     });
     expect(rollup?.hour.toISOString()).toBe("2025-03-04T10:00:00.000Z");
 
-    // A zero-cost generation is recorded as a transfer without entries.
-    const zero = jobs[2]?.generationId ?? "";
+    // The batch debits the org once: one usage transfer that every generation row names.
+    const rows = await handle.db.select().from(generations).where(eq(generations.orgId, org.orgId));
+    const transferIds = new Set(rows.map((row) => row.ledgerTransferId));
+    expect(transferIds.size).toBe(1);
+    const [transferId] = [...transferIds];
     const [transfer] = await handle.db
       .select()
       .from(ledgerTransfers)
-      .where(eq(ledgerTransfers.idempotencyKey, `usage:${zero}`));
-    expect(transfer).toBeDefined();
+      .where(eq(ledgerTransfers.id, transferId ?? ""));
+    expect(transfer).toMatchObject({ kind: "usage", orgId: org.orgId, metadata: { requests: 3 } });
     const entries = await handle.db
-      .select()
+      .select({ amount: ledgerEntries.amountNanos })
       .from(ledgerEntries)
-      .where(eq(ledgerEntries.transferId, transfer?.id ?? ""));
-    expect(entries).toEqual([]);
+      .where(eq(ledgerEntries.transferId, transferId ?? ""));
+    expect(entries.map((e) => e.amount).sort()).toEqual([-3_500n, 3_500n]);
+  });
+
+  it("posts one usage transfer per org and UTC day; free generations get a transfer without entries", async () => {
+    const [a, b, free] = await Promise.all([1, 2, 3].map(() => createTestOrg(handle.db)));
+    if (!a || !b || !free) throw new Error("orgs");
+    for (const org of [a, b, free]) await fund(handle, org.orgId, 1_000_000n);
+    const day1 = "2025-03-04T23:59:59.000Z";
+    const day2 = "2025-03-05T00:00:01.000Z";
+    const jobs = [
+      usageJob(a.orgId, a.keyId, 100n, { createdAt: "2025-03-04T08:00:00.000Z" }),
+      usageJob(a.orgId, a.keyId, 200n, { createdAt: day1 }),
+      usageJob(a.orgId, a.keyId, 400n, { createdAt: day2 }),
+      usageJob(b.orgId, b.keyId, 800n, { createdAt: day1 }),
+      usageJob(free.orgId, free.keyId, 0n, { createdAt: day1 }),
+    ];
+    await settleUsageBatch(handle.db, jobs);
+
+    const postings = await handle.db
+      .select({
+        orgId: ledgerTransfers.orgId,
+        at: ledgerTransfers.createdAt,
+        requests: sql<number>`(${ledgerTransfers.metadata}->>'requests')::int`,
+        sum: sql<
+          string | null
+        >`(select sum(amount_nanos)::text from ledger_entries where transfer_id = ledger_transfers.id)`,
+        orgEntry: sql<
+          string | null
+        >`(select amount_nanos::text from ledger_entries e join ledger_accounts acc on acc.id = e.account_id
+          where e.transfer_id = ledger_transfers.id and acc.kind = 'org_credits')`,
+      })
+      .from(ledgerTransfers)
+      .where(
+        and(
+          eq(ledgerTransfers.kind, "usage"),
+          inArray(ledgerTransfers.orgId, [a.orgId, b.orgId, free.orgId]),
+        ),
+      );
+    const view = postings
+      .map(
+        (p) =>
+          `${p.orgId === a.orgId ? "a" : p.orgId === b.orgId ? "b" : "free"} ${p.at.toISOString()} ${p.requests} ${p.orgEntry} ${p.sum}`,
+      )
+      .sort();
+    // Dated at the group's last request; entries sum to zero; the free org's transfer has none.
+    expect(view).toEqual([
+      `a ${day1} 2 -300 0`,
+      `a ${day2} 1 -400 0`,
+      `b ${day1} 1 -800 0`,
+      `free ${day1} 1 null null`,
+    ]);
+    expect(await orgBalanceNanos(handle.db, a.orgId)).toBe(1_000_000n - 700n);
+    expect(await orgBalanceNanos(handle.db, free.orgId)).toBe(1_000_000n);
   });
 
   it("skips generations already settled and reports them as duplicates with their txid", async () => {

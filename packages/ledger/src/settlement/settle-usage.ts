@@ -18,7 +18,7 @@ import { aggregateHourly, hourKey } from "./rollup.ts";
 
 /** What a hold settles against; the ledger transaction id is always known here. */
 export interface SettledGeneration extends HoldSettlement {
-  /** xid8 of the transaction that debited the ledger (null for rows written before it was recorded). */
+  /** xid8 of the transaction that debited the ledger (null for rows settled before it was recorded). */
   ledgerTxid: string | null;
 }
 
@@ -37,9 +37,11 @@ export async function settleUsage(db: Database, job: UsageJob): Promise<Settleme
 
 /**
  * Settles a batch of usage jobs in ONE transaction: generation rows (on conflict do nothing, so a
- * replay is skipped), one `usage` transfer per new generation (idempotency key `usage:<genId>`,
- * org credits -cost, platform revenue +cost), key usage, hourly rollups and holds. Cached balances
- * are updated once per account per batch, in id order, so concurrent batches never deadlock.
+ * replay is skipped), then one `usage` transfer per org and UTC day for the batch's new
+ * generations (org credits -sum, platform revenue +sum; each generation row names its transfer),
+ * key usage, hourly rollups and holds. Cached balances are updated once per account per batch, in
+ * id order, so concurrent batches never deadlock. One transfer per batch instead of one per
+ * generation keeps the ledger's rows, index entries and foreign-key checks off the per-request cost.
  */
 export async function settleUsageBatch(db: Database, jobs: UsageJob[]): Promise<SettlementResult> {
   if (jobs.length === 0) return { applied: [], duplicates: [] };
@@ -56,28 +58,50 @@ export async function settleUsageBatch(db: Database, jobs: UsageJob[]): Promise<
   }
 }
 
+/** The generations of one org and UTC day in a batch: they settle through one usage transfer. */
+interface UsagePosting {
+  transferId: string;
+  orgId: string;
+  requests: number;
+  costNanos: bigint;
+  /** The latest request's time: the transfer and its entries are dated then. */
+  lastAt: string;
+}
+
+const postingKey = (job: UsageJob) => `${job.orgId}|${new Date(job.createdAt).toISOString().slice(0, 10)}`;
+
 async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<SettlementResult> {
   const [txRow] = await tx.execute<{ txid: string }>(sql`select pg_current_xact_id()::text as txid`);
   const txid = txRow?.txid ?? null;
   const unique = new Map<string, UsageJob>();
   for (const job of input) if (!unique.has(job.generationId)) unique.set(job.generationId, job);
   const jobs = [...unique.values()];
+  // Transfer ids are chosen before the insert so each generation row can name its transfer.
+  const transferIds = new Map<string, string>();
+  for (const job of jobs) {
+    const key = postingKey(job);
+    if (!transferIds.has(key)) transferIds.set(key, newId("txn"));
+  }
 
   const inserted = new Set<string>();
   for (let i = 0; i < jobs.length; i += CHUNK) {
-    // One JSON parameter per chunk (jsonb_to_recordset) instead of ~23 bind parameters per row.
+    // One JSON parameter per chunk (jsonb_to_recordset) instead of ~24 bind parameters per row.
     const rows = await tx.execute<{ id: string }>(sql`
       insert into ${generations} (id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id,
         upstream_id, session_id, status, finish_reason, native_finish_reason, streamed, prompt_tokens,
-        completion_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, route_trace, error, created_at)
+        completion_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, route_trace, error,
+        ledger_transfer_id, created_at)
       select id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id, upstream_id, session_id,
         status::generation_status, finish_reason, native_finish_reason, streamed, prompt_tokens, completion_tokens,
-        cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::jsonb), error, created_at
-      from jsonb_to_recordset(${JSON.stringify(jobs.slice(i, i + CHUNK).map(generationRow))}::jsonb) as x(
+        cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::jsonb), error,
+        ledger_transfer_id, created_at
+      from jsonb_to_recordset(${JSON.stringify(
+        jobs.slice(i, i + CHUNK).map((job) => generationRow(job, transferIds.get(postingKey(job)) ?? null)),
+      )}::jsonb) as x(
         id text, org_id text, key_id text, requested_model text, model_id text, provider_id text, endpoint_id text,
         upstream_id text, session_id text, status text, finish_reason text, native_finish_reason text, streamed boolean,
         prompt_tokens int, completion_tokens int, cached_tokens int, reasoning_tokens int, cost_nanos int8,
-        latency_ms int, ttft_ms int, route_trace jsonb, error jsonb, created_at timestamptz)
+        latency_ms int, ttft_ms int, route_trace jsonb, error jsonb, ledger_transfer_id text, created_at timestamptz)
       on conflict (id) do nothing
       returning id`);
     for (const row of rows) inserted.add(row.id);
@@ -92,36 +116,22 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
 
   const applied: SettledGeneration[] = [];
   if (fresh.length > 0) {
-    const accounts = await orgAccounts(tx, [...new Set(fresh.map((job) => job.orgId))]);
-    const revenue = await platformAccountId(tx, "platform_revenue");
-    const transferIds = new Map<string, string>();
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      const values = fresh.slice(i, i + CHUNK).map((job) => ({
-        id: newId("txn"),
-        idempotency_key: `usage:${job.generationId}`,
-        org_id: job.orgId,
-        description: `Usage ${job.modelId ?? job.requestedModel}`,
-        metadata: { generationId: job.generationId, costNanos: job.costNanos, txid },
-        created_at: job.createdAt,
-      }));
-      const rows = await tx.execute<{ id: string; key: string }>(sql`
-        insert into ${ledgerTransfers} (id, idempotency_key, kind, org_id, description, metadata, created_at)
-        select id, idempotency_key, 'usage', org_id, description, metadata, created_at
-        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(
-          id text, idempotency_key text, org_id text, description text, metadata jsonb, created_at timestamptz)
-        on conflict (idempotency_key) do nothing
-        returning id, idempotency_key as key`);
-      for (const row of rows) transferIds.set(row.key, row.id);
-    }
-    const entries: { transfer_id: string; account_id: string; amount_nanos: string; created_at: string }[] =
-      [];
-    const deltas = new Map<string, bigint>();
+    const postings = new Map<string, UsagePosting>();
     const keyUsage = new Map<string, { cost: bigint; lastUsed: Date }>();
     for (const job of fresh) {
-      const transferId = transferIds.get(`usage:${job.generationId}`);
-      if (transferId === undefined) continue;
       const cost = BigInt(job.costNanos);
-      const createdAt = new Date(job.createdAt);
+      const key = postingKey(job);
+      const posting = postings.get(key) ?? {
+        transferId: transferIds.get(key) ?? "",
+        orgId: job.orgId,
+        requests: 0,
+        costNanos: 0n,
+        lastAt: job.createdAt,
+      };
+      posting.requests += 1;
+      posting.costNanos += cost;
+      if (new Date(job.createdAt) > new Date(posting.lastAt)) posting.lastAt = job.createdAt;
+      postings.set(key, posting);
       applied.push({
         generationId: job.generationId,
         orgId: job.orgId,
@@ -130,40 +140,15 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
         ledgerTxid: txid,
       });
       if (job.keyId !== null) {
+        const createdAt = new Date(job.createdAt);
         const current = keyUsage.get(job.keyId);
         keyUsage.set(job.keyId, {
           cost: (current?.cost ?? 0n) + cost,
           lastUsed: current && current.lastUsed > createdAt ? current.lastUsed : createdAt,
         });
       }
-      if (cost === 0n) continue;
-      const org = accounts.get(job.orgId);
-      if (org === undefined) throw new Error(`No credit account for ${job.orgId}`);
-      const at = job.createdAt;
-      entries.push({
-        transfer_id: transferId,
-        account_id: org,
-        amount_nanos: (-cost).toString(),
-        created_at: at,
-      });
-      entries.push({
-        transfer_id: transferId,
-        account_id: revenue,
-        amount_nanos: cost.toString(),
-        created_at: at,
-      });
-      deltas.set(org, (deltas.get(org) ?? 0n) - cost);
-      deltas.set(revenue, (deltas.get(revenue) ?? 0n) + cost);
     }
-    // Row locks in id order first (entries' foreign keys only take KEY SHARE, which does not conflict).
-    await lockRows(tx, ledgerAccounts, [...deltas.keys()]);
-    for (let i = 0; i < entries.length; i += CHUNK * 2) {
-      await tx.execute(sql`
-        insert into ${ledgerEntries} (transfer_id, account_id, amount_nanos, created_at)
-        select transfer_id, account_id, amount_nanos, created_at
-        from jsonb_to_recordset(${JSON.stringify(entries.slice(i, i + CHUNK * 2))}::jsonb) as x(
-          transfer_id text, account_id text, amount_nanos int8, created_at timestamptz)`);
-    }
+    const deltas = await postUsageTransfers(tx, [...postings.values()], txid);
     await applyBalanceDeltas(tx, deltas);
     await applyKeyUsage(tx, keyUsage);
     await upsertHourly(tx, fresh);
@@ -185,7 +170,65 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
   return { applied, duplicates };
 }
 
-function generationRow(job: UsageJob) {
+/**
+ * Writes one usage transfer per posting, with its two entries when it costs anything (a posting of
+ * only free generations is a transfer without entries). Returns the balance change per account.
+ */
+async function postUsageTransfers(
+  tx: Transaction,
+  postings: UsagePosting[],
+  txid: string | null,
+): Promise<Map<string, bigint>> {
+  const accounts = await orgAccounts(tx, [...new Set(postings.map((p) => p.orgId))]);
+  const revenue = await platformAccountId(tx, "platform_revenue");
+  const transfers = postings.map((p) => ({
+    id: p.transferId,
+    idempotency_key: `usage:${p.transferId}`,
+    org_id: p.orgId,
+    description: p.requests === 1 ? "Usage: 1 request" : `Usage: ${p.requests} requests`,
+    metadata: { requests: p.requests, txid },
+    created_at: p.lastAt,
+  }));
+  await tx.execute(sql`
+    insert into ${ledgerTransfers} (id, idempotency_key, kind, org_id, description, metadata, created_at)
+    select id, idempotency_key, 'usage', org_id, description, metadata, created_at
+    from jsonb_to_recordset(${JSON.stringify(transfers)}::jsonb) as x(
+      id text, idempotency_key text, org_id text, description text, metadata jsonb, created_at timestamptz)`);
+
+  const entries: { transfer_id: string; account_id: string; amount_nanos: string; created_at: string }[] = [];
+  const deltas = new Map<string, bigint>();
+  for (const p of postings) {
+    if (p.costNanos === 0n) continue;
+    const org = accounts.get(p.orgId);
+    if (org === undefined) throw new Error(`No credit account for ${p.orgId}`);
+    const at = p.lastAt;
+    entries.push({
+      transfer_id: p.transferId,
+      account_id: org,
+      amount_nanos: (-p.costNanos).toString(),
+      created_at: at,
+    });
+    entries.push({
+      transfer_id: p.transferId,
+      account_id: revenue,
+      amount_nanos: p.costNanos.toString(),
+      created_at: at,
+    });
+    deltas.set(org, (deltas.get(org) ?? 0n) - p.costNanos);
+    deltas.set(revenue, (deltas.get(revenue) ?? 0n) + p.costNanos);
+  }
+  if (entries.length === 0) return deltas;
+  // Row locks in id order first (entries' foreign keys only take KEY SHARE, which does not conflict).
+  await lockRows(tx, ledgerAccounts, [...deltas.keys()]);
+  await tx.execute(sql`
+    insert into ${ledgerEntries} (transfer_id, account_id, amount_nanos, created_at)
+    select transfer_id, account_id, amount_nanos, created_at
+    from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as x(
+      transfer_id text, account_id text, amount_nanos int8, created_at timestamptz)`);
+  return deltas;
+}
+
+function generationRow(job: UsageJob, ledgerTransferId: string | null) {
   return {
     id: job.generationId,
     org_id: job.orgId,
@@ -209,6 +252,7 @@ function generationRow(job: UsageJob) {
     ttft_ms: job.ttftMs,
     route_trace: job.routeTrace ?? null,
     error: job.error,
+    ledger_transfer_id: ledgerTransferId,
     created_at: job.createdAt,
   };
 }
@@ -305,20 +349,18 @@ async function upsertHourly(tx: Transaction, jobs: UsageJob[]): Promise<void> {
 
 async function replayedSettlements(tx: Transaction, jobs: UsageJob[]): Promise<SettledGeneration[]> {
   if (jobs.length === 0) return [];
-  const keys = [...new Set(jobs.map((job) => `usage:${job.generationId}`))];
-  const rows = await tx
-    .select({
-      key: ledgerTransfers.idempotencyKey,
-      txid: sql<string | null>`${ledgerTransfers.metadata}->>'txid'`,
-    })
-    .from(ledgerTransfers)
-    .where(inArray(ledgerTransfers.idempotencyKey, keys));
-  const txids = new Map(rows.map((row) => [row.key, row.txid]));
+  const ids = [...new Set(jobs.map((job) => job.generationId))];
+  // The txid of the transaction that debited each generation, from its usage transfer.
+  const rows = await tx.execute<{ id: string; txid: string | null }>(sql`
+    select ${generations.id} as id, t.metadata->>'txid' as txid
+    from ${generations} left join ${ledgerTransfers} t on t.id = ${generations.ledgerTransferId}
+    where ${inArray(generations.id, ids)}`);
+  const txids = new Map([...rows].map((row) => [row.id, row.txid]));
   return jobs.map((job) => ({
     generationId: job.generationId,
     orgId: job.orgId,
     keyId: job.keyId,
     costNanos: BigInt(job.costNanos),
-    ledgerTxid: txids.get(`usage:${job.generationId}`) ?? null,
+    ledgerTxid: txids.get(job.generationId) ?? null,
   }));
 }

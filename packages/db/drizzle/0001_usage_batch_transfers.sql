@@ -1,0 +1,1 @@
+ALTER TABLE "generations" ADD COLUMN "ledger_transfer_id" text;
