@@ -89,12 +89,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       LOG_LEVEL: "warn",
       ...options.env,
     };
-    const tsxApp = (name: string, dir: string, env: Record<string, string | undefined>) =>
+    const tsxApp = (
+      name: string,
+      dir: string,
+      env: Record<string, string | undefined>,
+      nodeFlags: string[] = [],
+    ) =>
       spawnApp({
         name,
         cwd: join(ROOT, dir),
         command: process.execPath,
-        args: ["--import", "tsx", "src/main.ts"],
+        args: [...nodeFlags, "--import", "tsx", "src/main.ts"],
         env: { ...common, ...env },
         output: options.appOutput,
       });
@@ -119,11 +124,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await waitForHttp(`${urls.billing}/health`, billing, 60_000);
     }
     if (apps.has("gateway")) {
-      const gateway = tsxApp("gateway", "apps/gateway", {
-        GATEWAY_PORT: String(ports.gateway),
-        GATEWAY_HOST: host,
-        ...(options.useSimulator !== false ? { PROVIDER_SIM_URL: urls.sim } : {}),
-      });
+      const gateway = tsxApp(
+        "gateway",
+        "apps/gateway",
+        {
+          GATEWAY_PORT: String(ports.gateway),
+          GATEWAY_HOST: host,
+          ...(options.useSimulator !== false ? { PROVIDER_SIM_URL: urls.sim } : {}),
+        },
+        // A 64 MiB young generation: the hot path allocates per request, and fewer scavenges cut
+        // the gateway's CPU per request by about a sixth under load (README, performance).
+        ["--max-semi-space-size=64"],
+      );
       running.push(gateway);
       pids.gateway = gateway.child.pid;
       await waitForHttp(`${urls.gateway}/health`, gateway, 60_000);
