@@ -5,6 +5,7 @@ import type { PairedResult } from "./measure.ts";
 export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   date: string;
+  gatewayProcesses: number;
   latency: Record<string, PairedResult>;
   streamTtfb: Record<string, PairedResult>;
   streamTotal: Record<string, PairedResult>;
@@ -47,16 +48,22 @@ export function renderMarkdown(r: BenchResults): string {
 
 Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.date}.
 Switchyard with everything on: key auth, Redis rate limit, routing, Redis credit hold, usage settlement
-through BullMQ to the billing worker, Postgres. One gateway process. The minimal Node.js proxy
+through BullMQ to the billing worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal Node.js proxy
 (node:http and an undici pool, no auth, no routing, no billing) shows what one extra Node.js hop
 costs on this machine before any gateway work is done.
 
 ${rows.join("\n")}
 
 ${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}×
-- Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB
+- Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB (all gateway processes)
 - Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%)
 `;
+}
+
+function gatewayProcessesLine(processes: number): string {
+  return processes === 1
+    ? "One gateway process."
+    : `${processes} gateway processes on one port (GATEWAY_WORKERS=${processes}, node:cluster); Portkey and the proxy run one.`;
 }
 
 /** Streaming through Portkey fails on this Node version; say so instead of printing its timings bare. */

@@ -17,6 +17,10 @@ import { renderMarkdown } from "./report.ts";
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+// Gateway processes on one port (GATEWAY_WORKERS, node:cluster). One by default: on this 2-core
+// machine the other processes already fill the second core, and a run with one worker per core
+// measured the same throughput with twice the memory. BENCH_GATEWAY_WORKERS=N measures N.
+const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
 const log = (line: string) => console.log(`› ${line}`);
 
 const platform = await startPlatform({
@@ -27,7 +31,12 @@ const platform = await startPlatform({
   redisUrl: process.env.REDIS_URL,
   apps: ["sim", "billing", "gateway"],
   // Fresh Redis namespaces per run: cached balances and queues from earlier runs never leak in.
-  env: { LOG_LEVEL: "error", REDIS_KEY_PREFIX: `bench${Date.now()}`, QUEUE_PREFIX: `bench${Date.now()}` },
+  env: {
+    LOG_LEVEL: "error",
+    GATEWAY_WORKERS: String(GATEWAY_WORKERS),
+    REDIS_KEY_PREFIX: `bench${Date.now()}`,
+    QUEUE_PREFIX: `bench${Date.now()}`,
+  },
   log,
 });
 if (!platform.infrastructure.redisUrl) throw new Error("The benchmark needs Redis (everything on).");
@@ -153,7 +162,7 @@ try {
       node: process.version,
     },
     date: new Date().toISOString(),
-    gatewayProcesses: 1,
+    gatewayProcesses: GATEWAY_WORKERS,
     latency,
     streamTtfb,
     streamTotal,

@@ -76,11 +76,17 @@ async function drained(): Promise<void> {
   }
 }
 const rate = (start: number) => Math.round(total / ((performance.now() - start) / 1000));
+/** CPU of this process (the worker) per job since `since`, in microseconds. */
+const cpuPerJob = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / total);
+};
 
 // 1. End to end: queue + usage worker + Postgres + holds.
 const jobs = makeJobs();
 out(`enqueued ${total} jobs at ${Math.round(await enqueue(jobs))} jobs/s`);
 let start = performance.now();
+let cpu = process.cpuUsage();
 const workers = await startWorkers({
   db: handle.db,
   holds,
@@ -94,6 +100,7 @@ const workers = await startWorkers({
 });
 await drained();
 const endToEnd = rate(start);
+const endToEndCpu = cpuPerJob(cpu);
 await workers.close();
 
 const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
@@ -105,6 +112,7 @@ const ledgerMatches = spent === expected;
 const direct = makeJobs();
 let next = 0;
 start = performance.now();
+cpu = process.cpuUsage();
 await Promise.all(
   Array.from({ length: usage.maxInFlight }, async () => {
     while (next < direct.length) {
@@ -115,9 +123,12 @@ await Promise.all(
   }),
 );
 const settleOnly = rate(start);
+const settleOnlyCpu = cpuPerJob(cpu);
 
-out(`settled ${total} usage jobs end to end: ${endToEnd} jobs/s`);
-out(`  settlement alone (Postgres + holds, no queue): ${settleOnly} jobs/s`);
+out(`settled ${total} usage jobs end to end: ${endToEnd} jobs/s (worker CPU ${endToEndCpu} µs per job)`);
+out(
+  `  settlement alone (Postgres + holds, no queue): ${settleOnly} jobs/s (CPU ${settleOnlyCpu} µs per job)`,
+);
 out(`config: 1 usage worker in-process, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}`);
 out(
   `ledger debits ${ledgerMatches ? "match" : "DO NOT match"} job costs to the nano (${spent} vs ${expected})`,
