@@ -16,8 +16,11 @@ export interface BenchResults {
     seconds: number;
     requestsPerSecond: number;
     errors: number;
+    /** Medians of the readings in the soak's first and last minute. */
     rssStartMiB: number;
     rssEndMiB: number;
+    rssMinMiB: number;
+    rssMaxMiB: number;
   };
 }
 
@@ -56,7 +59,7 @@ ${rows.join("\n")}
 
 ${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}×
 - Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB (all gateway processes)
-- Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%)
+- Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
 `;
 }
 

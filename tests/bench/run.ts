@@ -8,7 +8,14 @@ import { ROOT, startPlatform } from "@switchyard/platform";
 import { configureSimProvider, type SettingsPatch } from "@switchyard/provider-sim";
 import { eq } from "drizzle-orm";
 import { type LoadResult, runLoad } from "./load.ts";
-import { cpuSeconds, memoryMiB, type PairedResult, pairedLatency, type Target } from "./measure.ts";
+import {
+  cpuSeconds,
+  memoryMiB,
+  type PairedResult,
+  pairedLatency,
+  percentile,
+  type Target,
+} from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
 import { startReferenceProxy } from "./reference-proxy.ts";
 import type { BenchResults } from "./report.ts";
@@ -149,9 +156,24 @@ try {
   await configureUpstream({ latencyMs: 0 });
   log(`Soak: ${SOAK_SECONDS}s at 1,000 requests/s through Switchyard…`);
   await runLoad(targets.switchyard, { connections: 20, seconds: 5, rate: 1000 });
-  const rssStart = memoryMiB(gatewayPid).rss;
+  // One RSS reading lands anywhere in a GC cycle (it moved ±10% between readings seconds apart),
+  // so start and end are the medians of the readings (one every 5 s) in the first and last minute.
+  const rssSamples: { at: number; rss: number }[] = [];
+  const sampler = setInterval(
+    () => rssSamples.push({ at: Date.now(), rss: memoryMiB(gatewayPid).rss }),
+    5_000,
+  );
+  const soakStarted = Date.now();
   const soak = await runLoad(targets.switchyard, { connections: 50, seconds: SOAK_SECONDS, rate: 1000 });
-  const rssEnd = memoryMiB(gatewayPid).rss;
+  clearInterval(sampler);
+  const edge = Math.min(60_000, (SOAK_SECONDS * 1000) / 3);
+  const medianRss = (from: number, to: number) =>
+    percentile(
+      rssSamples.filter((s) => s.at >= from && s.at <= to).map((s) => s.rss),
+      50,
+    );
+  const rssStart = medianRss(soakStarted, soakStarted + edge);
+  const rssEnd = medianRss(Date.now() - edge, Date.now());
   const memory = memoryMiB(gatewayPid);
 
   Object.assign(results, {
@@ -175,6 +197,8 @@ try {
       errors: soak.errors + soak.non2xx,
       rssStartMiB: rssStart,
       rssEndMiB: rssEnd,
+      rssMinMiB: Math.min(...rssSamples.map((s) => s.rss)),
+      rssMaxMiB: Math.max(...rssSamples.map((s) => s.rss)),
     },
   });
   const markdown = renderMarkdown(results as unknown as BenchResults);
