@@ -53,8 +53,9 @@ describe("fallback between providers", () => {
       ["chutes", "error"],
       ["deepinfra", "success"],
     ]);
-    // The failed attempt cost well under 50 ms.
-    expect(data.route_trace.attempts[0]!.latencyMs).toBeLessThan(50);
+    // The failed attempt ended on the 503, not after the upstream timeout (2 s here) or a backoff.
+    // The bound is loose on purpose: this is the file's first request, on a busy 2-core machine.
+    expect(data.route_trace.attempts[0]!.latencyMs).toBeLessThan(1_000);
   });
 
   it("returns the upstream error at once when fallbacks are disabled", async () => {
