@@ -155,7 +155,7 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
     ]);
     const posting = usageTransferWrites(tx, list, { accounts, revenue, txid });
     // Issued together, the writes are pipelined on the transaction's connection and run in this
-    // order (row locks first, in id order): one round trip instead of one per statement.
+    // order (account rows, then key rows, each locked in id order): one round trip in all.
     await Promise.all([
       ...posting.writes,
       ...balanceDeltaWrites(tx, posting.deltas),
