@@ -1,12 +1,7 @@
 import { newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
-import {
-  grantPromotionalCredit,
-  orgBalanceNanos,
-  reconcileLedger,
-  settleAndReleaseHolds,
-} from "@switchyard/ledger";
-import { usageJob } from "@switchyard/ledger/testing";
+import { orgBalanceNanos, reconcileLedger, settleAndReleaseHolds } from "@switchyard/ledger";
+import { fund, usageJob } from "@switchyard/ledger/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../support/harness.ts";
 
@@ -23,12 +18,7 @@ afterAll(() => Promise.all([redisH.close(), pgH.close()]));
 async function concurrentCycles(h: Harness, cycles: number) {
   const org = await createTestOrg(h.handle.db);
   const price = 1_000_000n; // each request holds and costs $0.001
-  await grantPromotionalCredit(h.handle.db, {
-    orgId: org.orgId,
-    amountNanos: price * 20n + price / 2n,
-    idempotencyKey: `fund:${org.orgId}`,
-    description: "test funding",
-  });
+  await fund(h.handle, org.orgId, price * 20n + price / 2n);
   let lowest = await orgBalanceNanos(h.handle.db, org.orgId);
   const outcomes = await Promise.all(
     Array.from({ length: cycles }, async () => {

@@ -1,12 +1,7 @@
 import { generations, newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
-import {
-  BullMqUsageSink,
-  grantPromotionalCredit,
-  orgBalanceNanos,
-  reconcileLedger,
-} from "@switchyard/ledger";
-import { usageJob } from "@switchyard/ledger/testing";
+import { BullMqUsageSink, orgBalanceNanos, reconcileLedger } from "@switchyard/ledger";
+import { fund, usageJob } from "@switchyard/ledger/testing";
 import { QUEUE_NAMES } from "@switchyard/queue";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,12 +24,7 @@ describe("Redis holds cache lost mid-run", () => {
   it("rebuilds from Postgres: no credit lost or created, ledger reconciles, cache equals ledger", async () => {
     const org = await createTestOrg(h.handle.db);
     const funding = 50_000_000n;
-    await grantPromotionalCredit(h.handle.db, {
-      orgId: org.orgId,
-      amountNanos: funding,
-      idempotencyKey: `fund:${org.orgId}`,
-      description: "test",
-    });
+    await fund(h.handle, org.orgId, funding);
     await h.startWorkers({ only: ["usage"], usage: { maxBatch: 50, maxDelayMs: 2 } });
     const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage));
 

@@ -1,12 +1,7 @@
 import { generations, newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
-import {
-  BullMqUsageSink,
-  grantPromotionalCredit,
-  orgBalanceNanos,
-  reconcileLedger,
-} from "@switchyard/ledger";
-import { usageJob } from "@switchyard/ledger/testing";
+import { BullMqUsageSink, orgBalanceNanos, reconcileLedger } from "@switchyard/ledger";
+import { fund, usageJob } from "@switchyard/ledger/testing";
 import { QUEUE_NAMES } from "@switchyard/queue";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,12 +25,7 @@ describe("usage worker", () => {
   it("applies every usage job exactly once across a worker killed mid-run and restarted", async () => {
     const org = await createTestOrg(h.handle.db);
     const funding = 1_000_000_000_000n;
-    await grantPromotionalCredit(h.handle.db, {
-      orgId: org.orgId,
-      amountNanos: funding,
-      idempotencyKey: `fund:${org.orgId}`,
-      description: "test",
-    });
+    await fund(h.handle, org.orgId, funding);
     const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage));
     const jobs = Array.from({ length: 3_000 }, (_, i) =>
       usageJob(org.orgId, org.keyId, BigInt(1_000 + ((i * 7919) % 100_003))),
@@ -73,12 +63,7 @@ describe("usage worker", () => {
 
   it("leaves no job active when closed gracefully mid-run", async () => {
     const org = await createTestOrg(h.handle.db);
-    await grantPromotionalCredit(h.handle.db, {
-      orgId: org.orgId,
-      amountNanos: 1_000_000_000n,
-      idempotencyKey: `fund:${org.orgId}`,
-      description: "test",
-    });
+    await fund(h.handle, org.orgId, 1_000_000_000n);
     const queue = h.queue(QUEUE_NAMES.usage);
     const jobs = Array.from({ length: 5_000 }, () => usageJob(org.orgId, org.keyId, 1_000n));
     await queue.addBulk(
@@ -99,12 +84,7 @@ describe("usage worker", () => {
 
   it("settles a batch around jobs that can never settle, and fails those at once", async () => {
     const org = await createTestOrg(h.handle.db);
-    await grantPromotionalCredit(h.handle.db, {
-      orgId: org.orgId,
-      amountNanos: 1_000_000n,
-      idempotencyKey: `fund:${org.orgId}`,
-      description: "test",
-    });
+    await fund(h.handle, org.orgId, 1_000_000n);
     const queue = h.queue(QUEUE_NAMES.usage);
     const good = Array.from({ length: 20 }, () => usageJob(org.orgId, org.keyId, 1_000n));
     const unknownOrg = usageJob(newId("org"), null, 1_000n);
