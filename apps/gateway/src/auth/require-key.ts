@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { GatewayDeps } from "../deps.ts";
-import { ApiError } from "../errors.ts";
+import { ApiError, respondWithError } from "../errors.ts";
 import type { GatewayEnv } from "../hono-env.ts";
 import { authenticate } from "./authenticate.ts";
 import type { ApiKeyRecord } from "./key-store.ts";
@@ -8,7 +8,9 @@ import type { ApiKeyRecord } from "./key-store.ts";
 /**
  * Authenticates the key and provides its per-minute rate-limit check (GCRA, shared through Redis)
  * as `c.var.rateLimit()`: the handler starts it where it can share a Redis write with other work
- * (chat sends it with the credit hold), and every later call returns the same verdict.
+ * (chat sends it with the credit hold), and every later call returns the same verdict. A request
+ * the handler refused before starting the check (a malformed body) is counted here afterwards,
+ * and over the limit the 429 is its answer.
  */
 export function requireKey(
   deps: GatewayDeps,
@@ -23,6 +25,13 @@ export function requireKey(
       return verdict;
     });
     await next();
+    if (!c.error) return;
+    try {
+      await c.var.rateLimit();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      c.res = respondWithError(c, error);
+    }
   };
 }
 

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requireKey } from "../auth/require-key.ts";
 import { completeChat } from "../chat/complete-chat.ts";
 import { parseChatRequest } from "../chat/parse-request.ts";
-import { type PreparedChat, prepareChat } from "../chat/prepare-chat.ts";
+import { prepareChat } from "../chat/prepare-chat.ts";
 import { streamChat } from "../chat/stream-chat.ts";
 import type { GatewayDeps } from "../deps.ts";
 import type { GatewayEnv } from "../hono-env.ts";
@@ -14,19 +14,12 @@ export function chatCompletionsRoute(deps: GatewayDeps) {
     requireKey(deps, { rateLimited: true }),
     async (c) => {
       const startedAt = performance.now();
-      let chat: PreparedChat;
-      try {
-        const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
-        chat = await prepareChat(deps, c.var.key, body, {
-          sessionHeader: c.req.header("x-session-id"),
-          startedAt,
-          checkRateLimit: c.var.rateLimit,
-        });
-      } catch (error) {
-        // Refused requests count against the limit too, and being over it is the answer they get.
-        await c.var.rateLimit();
-        throw error;
-      }
+      const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
+      const chat = await prepareChat(deps, c.var.key, body, {
+        sessionHeader: c.req.header("x-session-id"),
+        startedAt,
+        checkRateLimit: c.var.rateLimit,
+      });
       return chat.body.stream ? streamChat(deps, c, chat) : completeChat(deps, c, chat);
     },
   );
