@@ -42,21 +42,12 @@ export class PostgresCreditHolds implements CreditHolds {
     });
   }
 
-  /** The debit itself is written by settlement (which also marks the hold settled in its transaction). */
-  async settle(settlements: readonly HoldSettlement[]): Promise<void> {
-    if (settlements.length === 0) return;
-    await this.db
-      .update(creditHolds)
-      .set({ status: "settled" })
-      .where(
-        and(
-          inArray(
-            creditHolds.generationId,
-            settlements.map((s) => s.generationId),
-          ),
-          eq(creditHolds.status, "active"),
-        ),
-      );
+  /**
+   * Nothing left to do: settlement marks these holds settled in the transaction that writes their
+   * debits (`settleUsageBatch`), so the balance and the holds never disagree between two statements.
+   */
+  async settle(_settlements: readonly HoldSettlement[]): Promise<void> {
+    // Settled in the settlement transaction; see above.
   }
 
   async release(generationId: string): Promise<void> {
