@@ -78,9 +78,12 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
   const jobs = [...unique.values()];
   // Transfer ids are chosen before the insert so each generation row can name its transfer.
   const transferIds = new Map<string, string>();
+  const transferOf = new Map<string, string>();
   for (const job of jobs) {
     const key = postingKey(job);
-    if (!transferIds.has(key)) transferIds.set(key, newId("txn"));
+    const id = transferIds.get(key) ?? newId("txn");
+    transferIds.set(key, id);
+    transferOf.set(job.generationId, id);
   }
 
   const inserted = new Set<string>();
@@ -96,7 +99,7 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
         cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::jsonb), error,
         ledger_transfer_id, created_at
       from jsonb_to_recordset(${JSON.stringify(
-        jobs.slice(i, i + CHUNK).map((job) => generationRow(job, transferIds.get(postingKey(job)) ?? null)),
+        jobs.slice(i, i + CHUNK).map((job) => generationRow(job, transferOf.get(job.generationId) ?? null)),
       )}::jsonb) as x(
         id text, org_id text, key_id text, requested_model text, model_id text, provider_id text, endpoint_id text,
         upstream_id text, session_id text, status text, finish_reason text, native_finish_reason text, streamed boolean,
@@ -120,9 +123,9 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
     const keyUsage = new Map<string, { cost: bigint; lastUsed: Date }>();
     for (const job of fresh) {
       const cost = BigInt(job.costNanos);
-      const key = postingKey(job);
-      const posting = postings.get(key) ?? {
-        transferId: transferIds.get(key) ?? "",
+      const transferId = transferOf.get(job.generationId) ?? "";
+      const posting = postings.get(transferId) ?? {
+        transferId,
         orgId: job.orgId,
         requests: 0,
         costNanos: 0n,
@@ -131,7 +134,7 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
       posting.requests += 1;
       posting.costNanos += cost;
       if (new Date(job.createdAt) > new Date(posting.lastAt)) posting.lastAt = job.createdAt;
-      postings.set(key, posting);
+      postings.set(transferId, posting);
       applied.push({
         generationId: job.generationId,
         orgId: job.orgId,
