@@ -3,6 +3,7 @@ export * from "./balances.ts";
 export * from "./grants.ts";
 export * from "./holds/decide.ts";
 export * from "./holds/expire.ts";
+export * from "./holds/leased.ts";
 export * from "./holds/postgres.ts";
 export * from "./holds/redis.ts";
 export * from "./holds/types.ts";

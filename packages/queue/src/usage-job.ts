@@ -30,6 +30,8 @@ export const usageJobSchema = z.object({
   routeTrace: z.unknown(),
   error: z.object({ code: z.string(), message: z.string(), status: z.number().int() }).nullable(),
   createdAt: z.string().datetime(),
+  /** The gateway lease the request's credit hold was taken from (LeasedCreditHolds), if any. */
+  holdLease: z.string().nullish(),
 });
 
 export type UsageJob = z.infer<typeof usageJobSchema>;

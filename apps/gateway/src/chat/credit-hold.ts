@@ -15,6 +15,8 @@ export interface PlannedAttempt {
 export interface CreditHoldResult {
   attempts: PlannedAttempt[];
   holdNanos: bigint;
+  /** The lease the hold was taken from, which settlement must take the cost off. */
+  leaseId: string | null;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function reserveCredit(
     // Fast path: one round trip when every candidate is affordable.
     const attempts = input.endpoints.map((endpoint) => ({ endpoint, maxTokens: requestedMaxTokens }));
     const { outcome, holdNanos } = await reserve(attempts);
-    if (outcome.ok) return { attempts, holdNanos };
+    if (outcome.ok) return { attempts, holdNanos, leaseId: outcome.leaseId ?? null };
     spendable = {
       nanos: outcome.affordableNanos,
       limitedBy: outcome.reason === "key_limit_exceeded" ? "key" : "org",
@@ -76,7 +78,7 @@ export async function reserveCredit(
       outcome.reason === "key_limit_exceeded" ? "key" : "org",
     );
   }
-  return { attempts, holdNanos };
+  return { attempts, holdNanos, leaseId: outcome.leaseId ?? null };
 }
 
 /** The endpoints the spendable credit covers, each with the max_tokens it will be sent. */

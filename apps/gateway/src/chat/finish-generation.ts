@@ -33,7 +33,8 @@ export function costOf(outcome: GenerationOutcome): bigint {
 
 /**
  * Hands the finished request to settlement (one usage job, jobId = generation id): the worker
- * writes the generation row, the ledger debit and the rollup, then releases the hold.
+ * writes the generation row, the ledger debit and the rollup, then releases the hold (or takes
+ * the cost off the lease the hold came from, whose unspent rest goes back to it here at once).
  */
 export async function finishGeneration(
   deps: GatewayDeps,
@@ -65,7 +66,9 @@ export async function finishGeneration(
     routeTrace: chat.plan.trace,
     error: outcome.error,
     createdAt: chat.createdAt.toISOString(),
+    holdLease: chat.holdLease,
   };
+  deps.holds.finish?.(chat.generationId, costNanos);
   try {
     await deps.usage.submit(job);
   } catch (error) {

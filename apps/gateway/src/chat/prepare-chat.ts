@@ -19,6 +19,8 @@ export interface PreparedChat {
   requestedModel: string;
   plan: RoutePlan;
   attempts: PlannedAttempt[];
+  /** The credit lease the hold came from (see LeasedCreditHolds), or null for a hold of its own. */
+  holdLease: string | null;
   promptTokens: number;
   conversation: string | undefined;
   /** performance.now() when the request arrived */
@@ -129,7 +131,7 @@ export async function prepareChat(
     throw verdict.reason;
   }
   if (hold.status === "rejected") throw hold.reason;
-  const { attempts } = hold.value;
+  const { attempts, leaseId } = hold.value;
   return {
     generationId,
     key,
@@ -137,6 +139,7 @@ export async function prepareChat(
     requestedModel: routingRequest.model,
     plan,
     attempts,
+    holdLease: leaseId,
     promptTokens: routingRequest.estimatedPromptTokens,
     conversation,
     startedAt,

@@ -76,4 +76,16 @@ describe("credit holds on the hot path", () => {
     await harness.db.update(apiKeys).set({ creditLimitNanos: null }).where(eq(apiKeys.id, harness.org.keyId));
     harness.gateway.deps.keys.invalidateAll();
   });
+
+  it("holds from a lease, and settlement takes each cost off it to the nano", async () => {
+    const { orgId, keyId } = harness.org;
+    for (let i = 0; i < 10; i++) expect((await chat({ max_tokens: 20 })).status).toBe(200);
+    // Spendable = Redis's balance - its holds (the lease) + the lease's uncommitted rest. Once every
+    // cost is settled and off the lease, that is the Postgres balance exactly.
+    await eventually(async () => {
+      const balance = await orgBalanceNanos(harness.db, orgId);
+      const spendable = await harness.gateway.deps.holds.spendable(orgId, keyId, null);
+      return spendable.nanos === balance ? true : undefined;
+    });
+  });
 });

@@ -50,6 +50,24 @@ local function dec_add(a, b)
   end
   return dec_trim(table.concat(digits))
 end
+-- a - b for decimal strings with a >= b >= 0.
+local function dec_sub(a, b)
+  local digits, borrow, i, j = {}, 0, #a, #b
+  while i > 0 do
+    local d = string.byte(a, i) - 48 - borrow
+    if j > 0 then d = d - (string.byte(b, j) - 48) end
+    if d < 0 then
+      d = d + 10
+      borrow = 1
+    else
+      borrow = 0
+    end
+    table.insert(digits, 1, d)
+    i = i - 1
+    j = j - 1
+  end
+  return dec_trim(table.concat(digits))
+end
 -- Counters are never negative in a consistent state; if one is, read it as 0 (the safe side).
 local function dec_nonneg(a)
   if string.sub(a, 1, 1) == '-' then return '0' end
@@ -79,40 +97,103 @@ local function drop_hold(o, kh, hz, ha, gen)
   end
   redis.call('ZREM', hz, gen)
 end
+-- Takes up to amount (a decimal string) off a lease and its org and key counters; false if the
+-- lease is gone (expired, or forgotten by a flush).
+local function lease_shrink(o, kh, ha, lease, amount)
+  local v = redis.call('HGET', ha, lease)
+  if not v then return false end
+  local amt, key = split3(v)
+  if not dec_le(amount, amt) then amount = amt end
+  if amount ~= '0' then
+    redis.call('HSET', ha, lease, dec_sub(amt, amount) .. '|' .. key)
+    redis.call('HINCRBY', o, 'held', '-' .. amount)
+    if key ~= '' then redis.call('HINCRBY', kh, key, '-' .. amount) end
+  end
+  return true
+end
 local function purge(o, kh, hz, ha, now)
   local expired = redis.call('ZRANGEBYSCORE', hz, '-inf', now, 'LIMIT', 0, 200)
   for _, gen in ipairs(expired) do drop_hold(o, kh, hz, ha, gen) end
 end
 `;
 
+/**
+ * Shared by reserve and lease: {'miss'} when the org (or a limited key) is not loaded, {'no', bal,
+ * held, usage, kheld} when amount does not fit, nil when it fits.
+ */
+const reserveHelpers = `${helpers}
+local function not_loaded(o, ku, key, limit, allow_missing_key)
+  if redis.call('EXISTS', o) == 0 then return {'miss'} end
+  if limit ~= '' and redis.call('HEXISTS', ku, key) == 0 and allow_missing_key ~= '1' then return {'miss'} end
+  return nil
+end
+local function refusal(o, ku, kh, key, limit, amount)
+  local bal = redis.call('HGET', o, 'bal')
+  local held = redis.call('HGET', o, 'held') or '0'
+  local usage = redis.call('HGET', ku, key) or '0'
+  local kheld = redis.call('HGET', kh, key) or '0'
+  -- amount <= bal - held  <=>  held + amount <= bal (and the same against the key's own limit).
+  local fits = dec_le(dec_add(dec_nonneg(held), amount), bal)
+  if fits and limit ~= '' then
+    fits = dec_le(dec_add(dec_add(dec_nonneg(usage), dec_nonneg(kheld)), amount), limit)
+  end
+  if not fits then return {'no', bal, held, usage, kheld} end
+  return nil
+end
+local function add_held(o, kh, key, amount)
+  if amount ~= '0' then
+    redis.call('HINCRBY', o, 'held', amount)
+    if key ~= '' then redis.call('HINCRBY', kh, key, amount) end
+  end
+end
+`;
+
 /** KEYS o ku kh hz ha idx; ARGV gen amount keyId keyLimit('' = none) ttlMs orgId allowMissingKey */
-export const RESERVE_LUA = `${helpers}
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'miss'} end
-local key = ARGV[3]
-local limit = ARGV[4]
-local usage = redis.call('HGET', KEYS[2], key)
-if limit ~= '' and not usage and ARGV[7] ~= '1' then return {'miss'} end
-usage = usage or '0'
+export const RESERVE_LUA = `${reserveHelpers}
+local miss = not_loaded(KEYS[1], KEYS[2], ARGV[3], ARGV[4], ARGV[7])
+if miss then return miss end
 local now = now_ms()
 purge(KEYS[1], KEYS[3], KEYS[4], KEYS[5], now)
 if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 1 then return {'ok'} end
-local bal = redis.call('HGET', KEYS[1], 'bal')
-local held = redis.call('HGET', KEYS[1], 'held') or '0'
-local kheld = redis.call('HGET', KEYS[3], key) or '0'
--- amount <= bal - held  <=>  held + amount <= bal (and the same against the key's own limit).
-local fits = dec_le(dec_add(dec_nonneg(held), ARGV[2]), bal)
-if fits and limit ~= '' then
-  fits = dec_le(dec_add(dec_add(dec_nonneg(usage), dec_nonneg(kheld)), ARGV[2]), limit)
-end
-if not fits then return {'no', bal, held, usage, kheld} end
-redis.call('HSET', KEYS[5], ARGV[1], ARGV[2] .. '|' .. key)
+local no = refusal(KEYS[1], KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[2])
+if no then return no end
+redis.call('HSET', KEYS[5], ARGV[1], ARGV[2] .. '|' .. ARGV[3])
 redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[1])
-if ARGV[2] ~= '0' then
-  redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
-  if key ~= '' then redis.call('HINCRBY', KEYS[3], key, ARGV[2]) end
-end
+add_held(KEYS[1], KEYS[3], ARGV[3], ARGV[2])
 redis.call('SET', KEYS[6], ARGV[6], 'PX', tonumber(ARGV[5]) + 60000)
 return {'ok'}
+`;
+
+/**
+ * KEYS o ku kh hz ha; ARGV lease amount keyId keyLimit ttlMs allowMissingKey existing('1'/'0').
+ * Grows a gateway's lease (a hold it spends from locally) by amount, under the same rule as a
+ * reserve, and pushes its expiry out. {'gone'} when an existing lease is no longer there.
+ */
+export const LEASE_LUA = `${reserveHelpers}
+local miss = not_loaded(KEYS[1], KEYS[2], ARGV[3], ARGV[4], ARGV[6])
+if miss then return miss end
+local now = now_ms()
+purge(KEYS[1], KEYS[3], KEYS[4], KEYS[5], now)
+local current = redis.call('HGET', KEYS[5], ARGV[1])
+if ARGV[7] == '1' and not current then return {'gone'} end
+local no = refusal(KEYS[1], KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[2])
+if no then return no end
+local amt = '0'
+if current then amt = split3(current) end
+redis.call('HSET', KEYS[5], ARGV[1], dec_add(amt, ARGV[2]) .. '|' .. ARGV[3])
+redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[1])
+add_held(KEYS[1], KEYS[3], ARGV[3], ARGV[2])
+return {'ok'}
+`;
+
+/**
+ * KEYS o kh hz ha; ARGV lease amount ttlMs('' = keep). Gives amount of a lease back and, with a
+ * ttl, pushes its expiry out. Returns {'ok', bal, held} or {'gone'}.
+ */
+export const LEASE_SHRINK_LUA = `${helpers}
+if not lease_shrink(KEYS[1], KEYS[2], KEYS[4], ARGV[1], ARGV[2]) then return {'gone'} end
+if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[3]), ARGV[1]) end
+return {'ok', redis.call('HGET', KEYS[1], 'bal') or '0', redis.call('HGET', KEYS[1], 'held') or '0'}
 `;
 
 /** KEYS o ku kh hz ha; ARGV keyId. Returns counters after purging expired holds, or {'miss'}. */
@@ -125,15 +206,16 @@ return {'ok', redis.call('HGET', KEYS[1], 'bal'), redis.call('HGET', KEYS[1], 'h
 `;
 
 /**
- * KEYS o ku kh hz ha rc idx1…idxN; ARGV gen cost keyId xid('' = unknown), four per generation.
- * Settles N generations of one org in one call: removes each hold and applies each debit unless
- * the cached snapshot already contains it. Returns the number of settlements waiting for a newer
- * snapshot.
+ * KEYS o ku kh hz ha rc idx1…idxN; ARGV gen cost keyId xid('' = unknown) lease('' = none), five
+ * per generation. Settles N generations of one org in one call: removes each hold (or takes the
+ * cost off the lease it was spent from) and applies each debit unless the cached snapshot already
+ * contains it. Returns the number of settlements waiting for a newer snapshot.
  */
 export const SETTLE_LUA = `${helpers}
-for i = 0, #ARGV / 4 - 1 do
-  local gen, cost, keyId, txid = ARGV[i * 4 + 1], ARGV[i * 4 + 2], ARGV[i * 4 + 3], ARGV[i * 4 + 4]
+for i = 0, #ARGV / 5 - 1 do
+  local gen, cost, keyId, txid, lease = ARGV[i * 5 + 1], ARGV[i * 5 + 2], ARGV[i * 5 + 3], ARGV[i * 5 + 4], ARGV[i * 5 + 5]
   drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], gen)
+  if lease ~= '' then lease_shrink(KEYS[1], KEYS[3], KEYS[5], lease, cost) end
   redis.call('DEL', KEYS[7 + i])
   local snap = redis.call('HGET', KEYS[1], 'snap')
   -- Skip what is already recorded, and what the cached snapshot already contains.

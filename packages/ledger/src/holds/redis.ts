@@ -3,7 +3,15 @@ import { apiKeys, type Database, ledgerAccounts } from "@switchyard/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { decideHold, type HoldCounters, spendableOf } from "./decide.ts";
-import { LOAD_LUA, PEEK_LUA, RELEASE_LUA, RESERVE_LUA, SETTLE_LUA } from "./lua.ts";
+import {
+  LEASE_LUA,
+  LEASE_SHRINK_LUA,
+  LOAD_LUA,
+  PEEK_LUA,
+  RELEASE_LUA,
+  RESERVE_LUA,
+  SETTLE_LUA,
+} from "./lua.ts";
 import type { CreditHolds, HoldOutcome, HoldRequest, HoldSettlement, Spendable } from "./types.ts";
 
 export interface RedisCreditHoldsOptions {
@@ -27,7 +35,24 @@ const SCRIPTS = {
   settle: script(SETTLE_LUA),
   release: script(RELEASE_LUA),
   load: script(LOAD_LUA),
+  lease: script(LEASE_LUA),
+  leaseShrink: script(LEASE_SHRINK_LUA),
 };
+
+/** A lease as Redis knows it: a hold with its own id that one gateway process spends from. */
+export interface LeaseRef {
+  id: string;
+  orgId: string;
+  keyId: string;
+  keyLimitNanos: bigint | null;
+}
+
+export type LeaseGrowth =
+  | { ok: true }
+  /** The amount does not fit; the counters say what would. */
+  | { ok: false; counters: HoldCounters }
+  /** An existing lease expired or was forgotten (a Redis flush). */
+  | { gone: true };
 
 /**
  * Holds in Redis: one Lua script reserves atomically against cached balance and held counters per
@@ -91,6 +116,54 @@ export class RedisCreditHolds implements CreditHolds {
     throw new Error(`Could not load credit state for ${request.orgId}`);
   }
 
+  /**
+   * Grows a lease by amountNanos under the reserve rule; `existing` says the caller believes the
+   * lease is already there (a vanished one is reported, not silently recreated).
+   */
+  async growLease(
+    lease: LeaseRef,
+    amountNanos: bigint,
+    options: { ttlMs: number; existing: boolean },
+  ): Promise<LeaseGrowth> {
+    const k = this.keys(lease.orgId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.run(
+        SCRIPTS.lease,
+        [k.o, k.ku, k.kh, k.hz, k.ha],
+        [
+          lease.id,
+          amountNanos.toString(),
+          lease.keyId,
+          lease.keyLimitNanos === null ? "" : lease.keyLimitNanos.toString(),
+          String(Math.max(1, Math.floor(options.ttlMs))),
+          attempt > 0 ? "1" : "0",
+          options.existing ? "1" : "0",
+        ],
+      );
+      if (result[0] === "ok") return { ok: true };
+      if (result[0] === "gone") return { gone: true };
+      if (result[0] === "no")
+        return { ok: false, counters: countersFrom(result.slice(1), lease.keyLimitNanos) };
+      await this.rebuildOrg(lease.orgId);
+    }
+    throw new Error(`Could not load credit state for ${lease.orgId}`);
+  }
+
+  /**
+   * Gives amountNanos of a lease back and, with a ttl, pushes its expiry out. Returns the org's
+   * spendable balance after it, or null when the lease is gone.
+   */
+  async shrinkLease(lease: LeaseRef, amountNanos: bigint, ttlMs: number | null): Promise<bigint | null> {
+    const k = this.keys(lease.orgId);
+    const result = await this.run(
+      SCRIPTS.leaseShrink,
+      [k.o, k.kh, k.hz, k.ha],
+      [lease.id, amountNanos.toString(), ttlMs === null ? "" : String(Math.max(1, Math.floor(ttlMs)))],
+    );
+    if (result[0] !== "ok") return null;
+    return BigInt(result[1] ?? "0") - BigInt(result[2] ?? "0");
+  }
+
   /** One script call per org, however many of its generations settle together. */
   async settle(settlements: readonly HoldSettlement[]): Promise<void> {
     const byOrg = new Map<string, HoldSettlement[]>();
@@ -105,7 +178,13 @@ export class RedisCreditHolds implements CreditHolds {
         const waiting = await this.run(
           SCRIPTS.settle,
           [k.o, k.ku, k.kh, k.hz, k.ha, k.rc, ...group.map((s) => this.indexKey(s.generationId))],
-          group.flatMap((s) => [s.generationId, s.costNanos.toString(), s.keyId ?? "", s.ledgerTxid ?? ""]),
+          group.flatMap((s) => [
+            s.generationId,
+            s.costNanos.toString(),
+            s.keyId ?? "",
+            s.ledgerTxid ?? "",
+            s.leaseId ?? "",
+          ]),
         );
         if (Number(waiting[0]) >= this.resnapshotAfter) await this.rebuildOrg(orgId);
       }),

@@ -15,7 +15,11 @@ export interface HoldRequest {
 }
 
 export type HoldOutcome =
-  | { ok: true }
+  | {
+      ok: true;
+      /** Set when the hold was taken from a lease (see LeasedCreditHolds), not reserved on its own. */
+      leaseId?: string;
+    }
   | {
       ok: false;
       reason: "insufficient_credits" | "key_limit_exceeded";
@@ -40,6 +44,11 @@ export interface HoldSettlement {
    * `settleUsageBatch`. Caches use it to tell whether a rebuilt snapshot already contains the debit.
    */
   ledgerTxid?: string | null;
+  /**
+   * The lease the request's hold was taken from. Set on a generation's first settlement only, so a
+   * replay never takes the cost off the lease twice (a replay leaves it leased until it expires).
+   */
+  leaseId?: string | null;
 }
 
 export interface CreditHolds {
@@ -52,6 +61,12 @@ export interface CreditHolds {
   settle(settlements: readonly HoldSettlement[]): Promise<void>;
   /** Releases a hold without a debit (the request failed before anything was billed). Idempotent. */
   release(generationId: string): Promise<void>;
+  /**
+   * The request ended costing `costNanos`. A hold taken from a lease gives the rest back to the
+   * lease at once; the cost stays leased until its settlement takes it off. Holds reserved on
+   * their own are settled by the usage worker instead, so other implementations need no method.
+   */
+  finish?(generationId: string, costNanos: bigint): void;
   /**
    * Re-reads the org's balance after a ledger change other than usage (purchase, refund, grant).
    * Only implementations that cache balances need it (Redis); Postgres reads the ledger directly.

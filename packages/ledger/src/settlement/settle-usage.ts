@@ -141,6 +141,7 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
         keyId: job.keyId,
         costNanos: cost,
         ledgerTxid: txid,
+        leaseId: job.holdLease ?? null,
       });
       if (job.keyId !== null) {
         const createdAt = new Date(job.createdAt);
