@@ -44,6 +44,9 @@ export async function reloadUntil(
       throw new Error(`condition not met on ${page.url()} within ${timeoutMs} ms`);
     }
     await page.waitForTimeout(500);
+    // Never cut off a document still streaming in: React hydrates the partial HTML and reports a
+    // mismatch (seen once, as error #418, when the whole suite slowed the page load down).
+    await page.waitForLoadState("load");
     // A reload racing a client-side navigation aborts; the next round simply loads again.
     await page.reload().catch(() => undefined);
   }
