@@ -88,9 +88,7 @@ async function pump(
   controller: ReadableStreamDefaultController<Uint8Array>,
   signal: AbortSignal,
 ): Promise<void> {
-  const write = (text: string) => {
-    if (!signal.aborted) controller.enqueue(encoder.encode(text));
-  };
+  const { write, flush } = coalescingWriter(controller, signal);
   let keepAlive: NodeJS.Timeout | undefined;
   const settled = await Promise.race([opening, Promise.resolve(undefined)]);
   if (!settled) {
@@ -107,6 +105,7 @@ async function pump(
       opened.error instanceof AllAttemptsFailed ? opened.error.lastError : asUpstreamError(opened.error);
     write(errorChunk(chat, created, chat.requestedModel, "", failure.status, failure.code));
     write("data: [DONE]\n\n");
+    flush();
     closeQuietly(controller);
     return;
   }
@@ -199,8 +198,35 @@ async function pump(
     );
   }
   write("data: [DONE]\n\n");
+  flush();
   closeQuietly(controller);
   await finishGeneration(deps, chat, outcome, cost);
+}
+
+/**
+ * Events written in one turn of the event loop leave as one chunk (one socket write) at its end:
+ * a fast upstream delivers many events per read, and a write each cost a system call each. Events
+ * of a slow upstream still leave as soon as they arrive.
+ */
+function coalescingWriter(
+  controller: ReadableStreamDefaultController<Uint8Array>,
+  signal: AbortSignal,
+): { write(text: string): void; flush(): void } {
+  let pending = "";
+  let scheduled: NodeJS.Immediate | undefined;
+  const flush = () => {
+    clearImmediate(scheduled);
+    scheduled = undefined;
+    if (pending !== "" && !signal.aborted) controller.enqueue(encoder.encode(pending));
+    pending = "";
+  };
+  return {
+    write: (text) => {
+      pending += text;
+      scheduled ??= setImmediate(flush);
+    },
+    flush,
+  };
 }
 
 function errorChunk(

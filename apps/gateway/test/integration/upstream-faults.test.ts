@@ -110,6 +110,20 @@ describe("upstream faults", () => {
     await expectNothingHeld();
   });
 
+  it("passes a slow upstream's tokens on as they are produced, not when the stream ends", async () => {
+    await harness.simulate("openai", { tokensPerSecond: 20 });
+    const response = await post(body({ stream: true, max_tokens: 20 }));
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let firstContentAt: number | undefined;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (firstContentAt === undefined && value.includes('"content":"')) firstContentAt = performance.now();
+    }
+    // 20 tokens at 20 per second: the first left the gateway most of a second before the last.
+    expect(performance.now() - (firstContentAt ?? Number.POSITIVE_INFINITY)).toBeGreaterThan(500);
+  });
+
   it("stays up after all of it", async () => {
     const response = await post(body());
     expect(response.status).toBe(200);
