@@ -50,8 +50,9 @@ export function renderMarkdown(r: BenchResults): string {
   return `# Gateway benchmark
 
 Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.date}.
-Switchyard with everything on: key auth, Redis rate limit, routing, Redis credit hold, usage settlement
-through BullMQ to the billing worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal Node.js proxy
+Switchyard with everything on: key auth, rate limit (GCRA in Redis, cells taken in batches),
+routing, credit hold (from a lease held in Redis), usage settlement through BullMQ to the billing
+worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal Node.js proxy
 (node:http and an undici pool, no auth, no routing, no billing) shows what one extra Node.js hop
 costs on this machine before any gateway work is done.
 
