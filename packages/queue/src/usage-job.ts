@@ -1,3 +1,4 @@
+import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 
 const bigintString = z.string().regex(/^-?\d+$/, "integer string");
@@ -35,3 +36,30 @@ export const usageJobSchema = z.object({
 });
 
 export type UsageJob = z.infer<typeof usageJobSchema>;
+
+/**
+ * What the gateway enqueues: the usage records that finished within its sink's window, in one job
+ * (jobId `usage_<first generation id>`). Settlement skips a replayed record by its generation id,
+ * so a retried job never bills twice. A job carrying one bare UsageJob is also settled.
+ */
+export const usageBatchJobSchema = z.object({ usage: z.array(usageJobSchema).min(1) });
+
+export type UsageBatchJob = z.infer<typeof usageBatchJobSchema>;
+
+/** Retries and retention of usage jobs: ten attempts with backoff; completed jobs are dropped. */
+export const USAGE_JOB_OPTIONS = {
+  removeOnComplete: true,
+  removeOnFail: { count: 10_000 },
+  attempts: 10,
+  backoff: { type: "exponential", delay: 500 },
+} satisfies JobsOptions;
+
+/** The usage records a queued job carries (a batch or one bare record), or null when malformed. */
+export function usageRecordsOf(data: unknown): UsageJob[] | null {
+  if (typeof data === "object" && data !== null && "usage" in data) {
+    const batch = usageBatchJobSchema.safeParse(data);
+    return batch.success ? batch.data.usage : null;
+  }
+  const single = usageJobSchema.safeParse(data);
+  return single.success ? [single.data] : null;
+}

@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type SettlementResult, settleEachOutcome } from "@switchyard/ledger";
-import { type AutoTopupJob, QUEUE_NAMES, type UsageJob, usageJobSchema } from "@switchyard/queue";
+import {
+  type AutoTopupJob,
+  QUEUE_NAMES,
+  USAGE_JOB_OPTIONS,
+  type UsageJob,
+  usageRecordsOf,
+} from "@switchyard/queue";
 import { Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { orgsBelowThreshold, topupJobId } from "../auto-topup/threshold.ts";
 import type { WorkerDeps } from "./options.ts";
@@ -15,6 +21,7 @@ function isPermanent(error: unknown): boolean {
 /**
  * Usage worker: takes usage jobs off BullMQ in batches and settles each batch in one transaction
  * (group commit), then settles the holds and checks the auto top-up threshold of the orgs billed.
+ * A job carries the usage records the gateway's sink collected in its window (or one bare record).
  *
  * It uses BullMQ's manual processing API instead of a processor function. A processor receives
  * one job per Redis round trip, in sequence: at low traffic that woke this process, Redis and
@@ -27,7 +34,8 @@ function isPermanent(error: unknown): boolean {
  * Crash guarantees are BullMQ's: a job is completed only after its batch commits; a worker killed
  * mid-batch leaves its jobs active, the stalled-job check hands them back to `wait`, and the replay
  * is skipped by settlement's idempotency (generation id). Failed jobs retry with their own
- * attempts and backoff (set by the gateway's sink); permanent errors fail at once.
+ * attempts and backoff (set by the gateway's sink); permanent errors fail at once. Records of a
+ * job that failed while others in it settled move to jobs of their own, which retry and fail alone.
  */
 export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise<void> } {
   const maxBatch = deps.usage?.maxBatch ?? 500;
@@ -36,7 +44,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
   // then settles a dozen requests instead of one, which keeps Postgres and this worker off the
   // CPU the gateway needs. The hold covers the request meanwhile, so nothing can be overspent.
   const maxDelayMs = deps.usage?.maxDelayMs ?? 50;
-  const worker = new Worker<UsageJob>(QUEUE_NAMES.usage, null, {
+  const worker = new Worker<unknown>(QUEUE_NAMES.usage, null, {
     // Concurrent fetches and completions issued together leave in one write.
     connection: { ...deps.connection, enableAutoPipelining: true },
     prefix: deps.prefix,
@@ -53,16 +61,17 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
     connection: deps.connection,
     prefix: deps.prefix,
   });
+  const usage = new Queue<UsageJob>(QUEUE_NAMES.usage, { connection: deps.connection, prefix: deps.prefix });
   let sequence = 0;
   let closing = false;
   const fetchJob = (block: boolean) => worker.getNextJob(`${worker.id}:${sequence++}`, { block });
   // Jobs BullMQ handed back while completing earlier ones (see `finish`): already active and
   // locked for this worker, they open the next batch.
-  const carried: Job<UsageJob>[] = [];
+  const carried: Job<unknown>[] = [];
 
   /** Up to `limit` waiting jobs, in bursts that double while the queue keeps answering. */
-  async function fetchWaiting(limit: number): Promise<Job<UsageJob>[]> {
-    const jobs: Job<UsageJob>[] = [];
+  async function fetchWaiting(limit: number): Promise<Job<unknown>[]> {
+    const jobs: Job<unknown>[] = [];
     for (let burst = 8; jobs.length < limit; burst *= 2) {
       const want = Math.min(burst, limit - jobs.length);
       const fetched = await Promise.all(Array.from({ length: want }, () => fetchJob(false)));
@@ -73,7 +82,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
   }
 
   /** The next batch; waits for the first job only when `mayBlock` (nothing else is in flight). */
-  async function nextBatch(mayBlock: boolean): Promise<Job<UsageJob>[]> {
+  async function nextBatch(mayBlock: boolean): Promise<Job<unknown>[]> {
     const jobs = carried.splice(0, maxBatch);
     if (jobs.length === 0) {
       const first = await fetchJob(mayBlock);
@@ -101,7 +110,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
     }
   };
 
-  async function finish(job: Job<UsageJob>, error: unknown): Promise<void> {
+  async function finish(job: Job<unknown>, error: unknown): Promise<void> {
     const token = job.token ?? "";
     try {
       if (error === null) {
@@ -109,7 +118,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
         // instead of a second call per job to fetch it.
         const next = await job.moveToCompleted(null, token, !closing);
         if (next?.[0]) {
-          const nextJob = Job.fromJSON(worker, next[0], next[1]) as Job<UsageJob>;
+          const nextJob = Job.fromJSON(worker, next[0], next[1]) as Job<unknown>;
           nextJob.token = token;
           carried.push(nextJob);
         }
@@ -130,22 +139,57 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
     }
   }
 
-  async function settleBatch(jobs: Job<UsageJob>[]): Promise<void> {
-    const valid: { job: Job<UsageJob>; data: UsageJob }[] = [];
+  /**
+   * A job whose records all settled completes. When only some failed, those move to jobs of their
+   * own (jobId = generation id), which retry and fail alone, and the job completes; when every
+   * record failed, the job itself fails (and retries, unless the error is permanent).
+   */
+  async function finishCarrying(
+    job: Job<unknown>,
+    records: UsageJob[],
+    errors: (unknown | null)[],
+  ): Promise<void> {
+    const failed = records.filter((_, index) => (errors[index] ?? null) !== null);
+    if (failed.length === 0) return finish(job, null);
+    if (failed.length === records.length)
+      return finish(
+        job,
+        errors.find((error) => error !== null),
+      );
+    try {
+      await usage.addBulk(
+        failed.map((record) => ({
+          name: QUEUE_NAMES.usage,
+          data: record,
+          opts: { ...USAGE_JOB_OPTIONS, jobId: record.generationId },
+        })),
+      );
+    } catch (error) {
+      return finish(job, error);
+    }
+    return finish(job, null);
+  }
+
+  async function settleBatch(jobs: Job<unknown>[]): Promise<void> {
+    const carrying: { job: Job<unknown>; records: UsageJob[] }[] = [];
     const finishing: Promise<void>[] = [];
     for (const job of jobs) {
-      const parsed = usageJobSchema.safeParse(job.data);
-      if (parsed.success) valid.push({ job, data: parsed.data });
+      const records = usageRecordsOf(job.data);
+      if (records) carrying.push({ job, records });
       else finishing.push(finish(job, new UnrecoverableError("malformed usage job")));
     }
     const settled: SettlementResult[] = [];
     const errors = await settleEachOutcome(
       deps.db,
       deps.holds,
-      valid.map((entry) => entry.data),
+      carrying.flatMap((entry) => entry.records),
       (result) => settled.push(result),
     );
-    for (const [index, entry] of valid.entries()) finishing.push(finish(entry.job, errors[index] ?? null));
+    let offset = 0;
+    for (const { job, records } of carrying) {
+      finishing.push(finishCarrying(job, records, errors.slice(offset, offset + records.length)));
+      offset += records.length;
+    }
     await Promise.all(finishing);
     for (const result of settled) {
       await checkTopups(result).catch((error: unknown) =>
@@ -163,7 +207,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
         await Promise.race(inFlight);
         continue;
       }
-      let jobs: Job<UsageJob>[];
+      let jobs: Job<unknown>[];
       try {
         jobs = await nextBatch(inFlight.size === 0);
       } catch (error) {
@@ -197,7 +241,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
         if (carried.length > 0) await settleBatch(carried.splice(0));
         await worker.close();
       }
-      await topups.close();
+      await Promise.all([topups.close(), usage.close()]);
     },
   };
 }

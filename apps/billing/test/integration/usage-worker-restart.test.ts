@@ -2,7 +2,7 @@ import { generations, newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import { BullMqUsageSink, orgBalanceNanos, reconcileLedger } from "@switchyard/ledger";
 import { fund, usageJob } from "@switchyard/ledger/testing";
-import { QUEUE_NAMES } from "@switchyard/queue";
+import { QUEUE_NAMES, USAGE_JOB_OPTIONS } from "@switchyard/queue";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, waitFor } from "../support/harness.ts";
@@ -21,17 +21,26 @@ const settledCount = async (orgId: string) => {
   return row?.n ?? 0;
 };
 
+/** A funded org with 20 usage records for it, and one record for an org that does not exist. */
+async function twentyGoodAndOneUnknownOrg() {
+  const org = await createTestOrg(h.handle.db);
+  await fund(h.handle, org.orgId, 1_000_000n);
+  const good = Array.from({ length: 20 }, () => usageJob(org.orgId, org.keyId, 1_000n));
+  return { org, queue: h.queue(QUEUE_NAMES.usage), good, unknownOrg: usageJob(newId("org"), null, 1_000n) };
+}
+
 describe("usage worker", () => {
   it("applies every usage job exactly once across a worker killed mid-run and restarted", async () => {
     const org = await createTestOrg(h.handle.db);
     const funding = 1_000_000_000_000n;
     await fund(h.handle, org.orgId, funding);
-    const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage));
+    // Five records per job: 600 jobs, so the worker is killed with most of them still to come.
+    const sink = new BullMqUsageSink(h.queue(QUEUE_NAMES.usage), { maxBatch: 5 });
     const jobs = Array.from({ length: 3_000 }, (_, i) =>
       usageJob(org.orgId, org.keyId, BigInt(1_000 + ((i * 7919) % 100_003))),
     );
     const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
-    const usage = { maxBatch: 200, lockDurationMs: 1_500, stalledIntervalMs: 500 };
+    const usage = { maxBatch: 20, lockDurationMs: 1_500, stalledIntervalMs: 500 };
 
     const first = await h.startWorkers({ only: ["usage"], usage });
     const submitting = Promise.all(jobs.map((job) => sink.submit(job)));
@@ -82,12 +91,31 @@ describe("usage worker", () => {
     expect(settled + (counts.waiting ?? 0)).toBe(5_000);
   });
 
+  it("settles a job of many records around one that can never settle, which moves to a job of its own and fails alone", async () => {
+    const { org, queue, good, unknownOrg } = await twentyGoodAndOneUnknownOrg();
+    await queue.add(
+      QUEUE_NAMES.usage,
+      { usage: [...good.slice(0, 10), unknownOrg, ...good.slice(10)] },
+      { ...USAGE_JOB_OPTIONS, jobId: "usage_batch" },
+    );
+    const workers = await h.startWorkers({ only: ["usage"] });
+    try {
+      await waitFor(async () => (await settledCount(org.orgId)) === 20);
+      await waitFor(
+        async () =>
+          (await queue.getJob(unknownOrg.generationId)?.then((job) => job?.getState())) === "failed",
+      );
+      expect((await queue.getJob(unknownOrg.generationId))?.attemptsMade).toBe(1);
+      // The job of many completed (and was removed): nothing of it waits to run again.
+      expect(await queue.getJob("usage_batch")).toBeUndefined();
+      expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(1_000_000n - 20_000n);
+    } finally {
+      await workers.close();
+    }
+  });
+
   it("settles a batch around jobs that can never settle, and fails those at once", async () => {
-    const org = await createTestOrg(h.handle.db);
-    await fund(h.handle, org.orgId, 1_000_000n);
-    const queue = h.queue(QUEUE_NAMES.usage);
-    const good = Array.from({ length: 20 }, () => usageJob(org.orgId, org.keyId, 1_000n));
-    const unknownOrg = usageJob(newId("org"), null, 1_000n);
+    const { org, queue, good, unknownOrg } = await twentyGoodAndOneUnknownOrg();
     const opts = (jobId: string) => ({ jobId, attempts: 10, backoff: { type: "fixed", delay: 60_000 } });
     await queue.addBulk([
       ...good.map((job) => ({ name: QUEUE_NAMES.usage, data: job, opts: opts(job.generationId) })),
