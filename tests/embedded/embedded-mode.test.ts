@@ -5,7 +5,7 @@ import { serve } from "@hono/node-server";
 import { createDb, ensureDatabase, generations, migrateDatabase } from "@switchyard/db";
 import { startEmbeddedPostgres } from "@switchyard/db/embedded";
 import { seedCatalog } from "@switchyard/db/seed";
-import { createTestOrg } from "@switchyard/db/testing";
+import { createTestOrg, freePort } from "@switchyard/db/testing";
 import { buildGatewayDeps, createApp, loadGatewayEnv } from "@switchyard/gateway";
 import { grantPromotionalCredit, orgBalanceNanos } from "@switchyard/ledger";
 import { startProviderSim } from "@switchyard/provider-sim";
@@ -23,7 +23,7 @@ describe("embedded default (embedded PostgreSQL, no Redis)", () => {
   it("migrates, seeds and serves models and a billed chat request through the same code", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "switchyard-embedded-"));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const postgres = await startEmbeddedPostgres({ dataDir, port: 54000 + Math.floor(Math.random() * 900) });
+    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     cleanups.push(() => postgres.stop());
     await ensureDatabase(postgres.url);
     await migrateDatabase(postgres.url);

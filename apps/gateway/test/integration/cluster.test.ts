@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { randomToken } from "@switchyard/db";
-import { testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
+import { freePort, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
 
 const GATEWAY_DIR = fileURLToPath(new URL("../..", import.meta.url));
@@ -11,14 +10,6 @@ const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The gateway as it runs in production: `node src/main.ts` in its own process. */
 function startGateway(env: Record<string, string>): { child: ChildProcess; output: () => string } {
