@@ -1,6 +1,7 @@
 /**
- * Settlement throughput: N usage jobs through the real BullMQ queue and the batched usage worker.
- * Then settlement alone (the same batches straight to Postgres and the holds, no queue), in the
+ * Settlement throughput: N usage records through the real BullMQ queue and the batched usage
+ * worker, first one record per job, then 25 per job (as the gateway's sink sends them at about
+ * 1,000 requests/s: what finished within its 20 ms window). Then settlement alone (the same batches straight to Postgres and the holds, no queue), in the
  * same run, so the queue's share of the end-to-end figure can be read. On 2 cores the worker,
  * Redis and Postgres compete for the same CPUs.
  * Run: `npx tsx bench/settlement.ts [jobs] [maxBatch] [maxInFlight]`
@@ -52,14 +53,22 @@ const makeJobs = (): UsageJob[] =>
   });
 
 const queue = new Queue(QUEUE_NAMES.usage, { connection, prefix });
-async function enqueue(jobs: UsageJob[]): Promise<number> {
+/** Enqueues the records one per job (bare) or `perJob` per job (the gateway sink's shape). */
+async function enqueue(jobs: UsageJob[], perJob: number): Promise<number> {
   const start = performance.now();
-  for (let i = 0; i < jobs.length; i += 1000) {
+  const queued =
+    perJob === 1
+      ? jobs.map((job) => ({ data: job as unknown, id: job.generationId }))
+      : Array.from({ length: Math.ceil(jobs.length / perJob) }, (_, i) => {
+          const usage = jobs.slice(i * perJob, (i + 1) * perJob);
+          return { data: { usage } as unknown, id: `usage_${usage[0]?.generationId}` };
+        });
+  for (let i = 0; i < queued.length; i += 1000) {
     await queue.addBulk(
-      jobs.slice(i, i + 1000).map((job) => ({
+      queued.slice(i, i + 1000).map(({ data, id }) => ({
         name: QUEUE_NAMES.usage,
-        data: job,
-        opts: { jobId: job.generationId, removeOnComplete: true },
+        data,
+        opts: { jobId: id, removeOnComplete: true },
       })),
     );
   }
@@ -82,28 +91,33 @@ const cpuPerJob = (since: NodeJS.CpuUsage) => {
   return Math.round((used.user + used.system) / total);
 };
 
-// 1. End to end: queue + usage worker + Postgres + holds.
-const jobs = makeJobs();
-out(`enqueued ${total} jobs at ${Math.round(await enqueue(jobs))} jobs/s`);
-let start = performance.now();
-let cpu = process.cpuUsage();
-const workers = await startWorkers({
-  db: handle.db,
-  holds,
-  stripe: null,
-  logger: pino({ level: "silent" }),
-  connection,
-  prefix,
-  fees: { percentBps: 550, minCents: 80 },
-  only: ["usage"],
-  usage,
-});
-await drained();
-const endToEnd = rate(start);
-const endToEndCpu = cpuPerJob(cpu);
-await workers.close();
+// 1. End to end: queue + usage worker + Postgres + holds, one record per job, then 25 per job.
+const endToEnd: { perJob: number; rate: number; cpu: number }[] = [];
+let expected = 0n;
+for (const perJob of [1, 25]) {
+  const jobs = makeJobs();
+  expected += jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
+  out(
+    `enqueued ${total} records, ${perJob} per job, at ${Math.round(await enqueue(jobs, perJob))} records/s`,
+  );
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const workers = await startWorkers({
+    db: handle.db,
+    holds,
+    stripe: null,
+    logger: pino({ level: "silent" }),
+    connection,
+    prefix,
+    fees: { percentBps: 550, minCents: 80 },
+    only: ["usage"],
+    usage,
+  });
+  await drained();
+  endToEnd.push({ perJob, rate: rate(start), cpu: cpuPerJob(cpu) });
+  await workers.close();
+}
 
-const expected = jobs.reduce((sum, job) => sum + BigInt(job.costNanos), 0n);
 let spent = 0n;
 for (const org of orgs) spent += CREDIT - (await orgBalanceNanos(handle.db, org.orgId));
 const ledgerMatches = spent === expected;
@@ -111,8 +125,8 @@ const ledgerMatches = spent === expected;
 // 2. Settlement alone: batches of maxBatch, maxInFlight at a time, no queue.
 const direct = makeJobs();
 let next = 0;
-start = performance.now();
-cpu = process.cpuUsage();
+const start = performance.now();
+const cpu = process.cpuUsage();
 await Promise.all(
   Array.from({ length: usage.maxInFlight }, async () => {
     while (next < direct.length) {
@@ -125,9 +139,13 @@ await Promise.all(
 const settleOnly = rate(start);
 const settleOnlyCpu = cpuPerJob(cpu);
 
-out(`settled ${total} usage jobs end to end: ${endToEnd} jobs/s (worker CPU ${endToEndCpu} µs per job)`);
+for (const run of endToEnd) {
+  out(
+    `settled ${total} usage records end to end, ${run.perJob} per job: ${run.rate} records/s (worker CPU ${run.cpu} µs per record)`,
+  );
+}
 out(
-  `  settlement alone (Postgres + holds, no queue): ${settleOnly} jobs/s (CPU ${settleOnlyCpu} µs per job)`,
+  `  settlement alone (Postgres + holds, no queue): ${settleOnly} records/s (CPU ${settleOnlyCpu} µs per record)`,
 );
 out(`config: 1 usage worker in-process, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}`);
 out(

@@ -8,6 +8,7 @@ export interface WorkerDeps extends EventContext {
   prefix: string;
   fees: FeeSchedule;
   usage?: {
+    /** Usage records per settlement transaction (a job may carry many; the batch ends at the job that reaches it). */
     maxBatch?: number;
     maxDelayMs?: number;
     /** Settlement transactions running at once; later jobs queue up and join the next batch. */

@@ -69,32 +69,47 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
   // locked for this worker, they open the next batch.
   const carried: Job<unknown>[] = [];
 
-  /** Up to `limit` waiting jobs, in bursts that double while the queue keeps answering. */
-  async function fetchWaiting(limit: number): Promise<Job<unknown>[]> {
-    const jobs: Job<unknown>[] = [];
-    for (let burst = 8; jobs.length < limit; burst *= 2) {
-      const want = Math.min(burst, limit - jobs.length);
+  /** Records in a batch of jobs: a job carries a bare record or the gateway's window of them. */
+  const recordsIn = (jobs: Job<unknown>[]) =>
+    jobs.reduce((sum, job) => {
+      const usage = (job.data as { usage?: unknown } | null)?.usage;
+      return sum + (Array.isArray(usage) ? Math.max(1, usage.length) : 1);
+    }, 0);
+
+  /** Adds carried jobs while the batch has room for records. */
+  function takeCarried(batch: Job<unknown>[]): void {
+    while (carried.length > 0 && recordsIn(batch) < maxBatch) batch.push(carried.shift() as Job<unknown>);
+  }
+
+  /** Adds waiting jobs until the batch holds maxBatch records, in bursts that double while the queue keeps answering. */
+  async function fillFromQueue(batch: Job<unknown>[]): Promise<void> {
+    for (let burst = 8; ; burst *= 2) {
+      const records = recordsIn(batch);
+      if (records >= maxBatch) return;
+      // As many jobs as the room holds at the records per job seen so far (at least one).
+      const perJob = batch.length > 0 ? records / batch.length : 1;
+      const want = Math.min(burst, Math.max(1, Math.floor((maxBatch - records) / perJob)));
       const fetched = await Promise.all(Array.from({ length: want }, () => fetchJob(false)));
-      for (const job of fetched) if (job) jobs.push(job);
-      if (jobs.length < limit && fetched.some((job) => !job)) break;
+      for (const job of fetched) if (job) batch.push(job);
+      if (fetched.some((job) => !job)) return;
     }
-    return jobs;
   }
 
   /** The next batch; waits for the first job only when `mayBlock` (nothing else is in flight). */
   async function nextBatch(mayBlock: boolean): Promise<Job<unknown>[]> {
-    const jobs = carried.splice(0, maxBatch);
+    const jobs: Job<unknown>[] = [];
+    takeCarried(jobs);
     if (jobs.length === 0) {
       const first = await fetchJob(mayBlock);
       if (!first) return [];
       jobs.push(first);
     }
     const arrived = performance.now();
-    jobs.push(...(await fetchWaiting(maxBatch - jobs.length)));
-    if (jobs.length < maxBatch) {
+    await fillFromQueue(jobs);
+    if (recordsIn(jobs) < maxBatch) {
       await sleep(Math.max(0, maxDelayMs - (performance.now() - arrived)));
-      jobs.push(...carried.splice(0, maxBatch - jobs.length));
-      jobs.push(...(await fetchWaiting(maxBatch - jobs.length)));
+      takeCarried(jobs);
+      await fillFromQueue(jobs);
     }
     return jobs;
   }

@@ -1,9 +1,9 @@
-import { generations, newId } from "@switchyard/db";
+import { generations, ledgerTransfers, newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import { BullMqUsageSink, orgBalanceNanos, reconcileLedger } from "@switchyard/ledger";
 import { fund, usageJob } from "@switchyard/ledger/testing";
 import { QUEUE_NAMES, USAGE_JOB_OPTIONS } from "@switchyard/queue";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, waitFor } from "../support/harness.ts";
 
@@ -112,6 +112,35 @@ describe("usage worker", () => {
     } finally {
       await workers.close();
     }
+  });
+
+  it("settles at most about maxBatch records per transaction, however many each job carries", async () => {
+    const org = await createTestOrg(h.handle.db);
+    await fund(h.handle, org.orgId, 1_000_000_000n);
+    const queue = h.queue(QUEUE_NAMES.usage);
+    const records = Array.from({ length: 200 }, () => usageJob(org.orgId, org.keyId, 1_000n));
+    await queue.addBulk(
+      Array.from({ length: 10 }, (_, i) => ({
+        name: QUEUE_NAMES.usage,
+        data: { usage: records.slice(i * 20, (i + 1) * 20) },
+        opts: { ...USAGE_JOB_OPTIONS, jobId: `usage_${records[i * 20]?.generationId}` },
+      })),
+    );
+    const workers = await h.startWorkers({ only: ["usage"], usage: { maxBatch: 50 } });
+    try {
+      await waitFor(async () => (await settledCount(org.orgId)) === 200);
+    } finally {
+      await workers.close();
+    }
+    // A batch posts one usage transfer per org: its request count is the batch's size for this org.
+    const transfers = await h.handle.db
+      .select({ requests: sql<number>`(${ledgerTransfers.metadata}->>'requests')::int` })
+      .from(ledgerTransfers)
+      .where(and(eq(ledgerTransfers.orgId, org.orgId), eq(ledgerTransfers.kind, "usage")));
+    expect(transfers.reduce((sum, t) => sum + t.requests, 0)).toBe(200);
+    // The batch ends at the job that reaches 50 records: at most 50 + 19.
+    expect(Math.max(...transfers.map((t) => t.requests))).toBeLessThanOrEqual(69);
+    expect(transfers.length).toBeGreaterThanOrEqual(3);
   });
 
   it("settles a batch around jobs that can never settle, and fails those at once", async () => {
