@@ -21,7 +21,7 @@ function namespace() {
   const prefix = `test:leases:${newId("txn")}:`;
   const redisHolds = new RedisCreditHolds({ db: handle.db, redis, prefix });
   const gateway = (options: LeasedCreditHoldsOptions = {}) => {
-    const holds = new LeasedCreditHolds(redisHolds, { heartbeatMs: 60_000, ...options });
+    const holds = new LeasedCreditHolds(redisHolds, { heartbeatMs: 60_000, checkEveryMs: 0, ...options });
     open.push(holds);
     return holds;
   };

@@ -9,7 +9,13 @@ export interface LeasedCreditHoldsOptions {
   minLeaseNanos?: bigint;
   /** Redis drops a lease this long after its last growth or heartbeat: a crashed gateway's lease. */
   ttlMs?: number;
+  /** How often idle leases are looked for. */
   heartbeatMs?: number;
+  /**
+   * How often a used lease is checked in Redis: kept alive, and given back if the org's balance no
+   * longer covers its holds. One call per lease each time, so not every heartbeat.
+   */
+  checkEveryMs?: number;
   /** A lease no request used for this long is given back. */
   idleMs?: number;
   /** After a refused growth, requests take the exact per-request path for this long. */
@@ -23,6 +29,8 @@ interface Lease extends LeaseRef {
   available: bigint;
   inFlight: number;
   lastUsedAt: number;
+  /** When Redis last confirmed the lease (growth or check). */
+  checkedAt: number;
   /** The lease exists in Redis (it grew at least once). */
   registered: boolean;
   growing: Promise<boolean> | null;
@@ -35,8 +43,9 @@ interface Lease extends LeaseRef {
  * and key's spendable credit; this process reserves, releases and finishes requests against it in
  * memory. Redis therefore still never lets the leases and holds of all processes together exceed
  * the balance or a key's limit. Costs stay leased until their settlement takes them off the lease
- * (the usage job names it). A lease grows in Redis when it runs short, is kept alive by a
- * heartbeat, and is given back when idle or when the org's balance no longer covers it (a refund).
+ * (the usage job names it). A lease grows in Redis when it runs short, is checked every few
+ * seconds (kept alive; given back when the org's balance no longer covers it, as after a refund),
+ * and is given back when idle.
  * Near the end of a balance a lease cannot grow, and requests take the exact per-request hold,
  * which also computes what a 402 can still afford.
  */
@@ -58,6 +67,7 @@ export class LeasedCreditHolds implements CreditHolds {
       minLeaseNanos: options.minLeaseNanos ?? 1_000_000n,
       ttlMs: options.ttlMs ?? 30_000,
       heartbeatMs: options.heartbeatMs ?? 1_000,
+      checkEveryMs: options.checkEveryMs ?? 5_000,
       idleMs: options.idleMs ?? 10_000,
       refusedMs: options.refusedMs ?? 1_000,
       now: options.now ?? Date.now,
@@ -131,6 +141,8 @@ export class LeasedCreditHolds implements CreditHolds {
               await this.#giveBack(lease);
               return;
             }
+            if (now - lease.checkedAt < this.#options.checkEveryMs) return;
+            lease.checkedAt = now;
             const spendable = await this.#inner.shrinkLease(lease, 0n, this.#options.ttlMs);
             if (spendable === null) this.#retire(lease);
             else if (spendable < 0n) await this.#giveBack(lease);
@@ -169,6 +181,7 @@ export class LeasedCreditHolds implements CreditHolds {
       available: 0n,
       inFlight: 0,
       lastUsedAt: this.#options.now(),
+      checkedAt: this.#options.now(),
       registered: false,
       growing: null,
       refusedUntil: 0,
@@ -202,6 +215,7 @@ export class LeasedCreditHolds implements CreditHolds {
     }
     if (!growth.ok) return this.#refuse(lease);
     lease.registered = true;
+    lease.checkedAt = this.#options.now();
     lease.available += grant;
     return true;
   }
