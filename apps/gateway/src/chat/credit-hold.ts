@@ -54,19 +54,22 @@ export async function reserveCredit(
     return { outcome, holdNanos };
   };
 
-  let spendable: { nanos: bigint; limitedBy: "org" | "key" };
-  if (requestedMaxTokens !== undefined) {
-    // Fast path: one round trip when every candidate is affordable.
-    const attempts = input.endpoints.map((endpoint) => ({ endpoint, maxTokens: requestedMaxTokens }));
-    const { outcome, holdNanos } = await reserve(attempts);
-    if (outcome.ok) return { attempts, holdNanos, leaseId: outcome.leaseId ?? null };
-    spendable = {
-      nanos: outcome.affordableNanos,
-      limitedBy: outcome.reason === "key_limit_exceeded" ? "key" : "org",
-    };
-  } else {
-    spendable = await holds.spendable(key.orgId, key.keyId, key.creditLimitNanos);
+  // First as if credit were unlimited (max_tokens as asked, or each endpoint's full room): when the
+  // hold fits, as it does from a lease, that is the answer, without looking the balance up.
+  const unlimited = affordableAttempts(input.endpoints, promptTokens, requestedMaxTokens, null);
+  let spendable: { nanos: bigint; limitedBy: "org" | "key" } | undefined;
+  if (unlimited.length > 0) {
+    const { outcome, holdNanos } = await reserve(unlimited);
+    if (outcome.ok) return { attempts: unlimited, holdNanos, leaseId: outcome.leaseId ?? null };
+    // With max_tokens the refusal says what is spendable; without, the lease's rest counts too.
+    if (requestedMaxTokens !== undefined) {
+      spendable = {
+        nanos: outcome.affordableNanos,
+        limitedBy: outcome.reason === "key_limit_exceeded" ? "key" : "org",
+      };
+    }
   }
+  spendable ??= await holds.spendable(key.orgId, key.keyId, key.creditLimitNanos);
 
   const attempts = affordableAttempts(input.endpoints, promptTokens, requestedMaxTokens, spendable.nanos);
   if (attempts.length === 0) throw insufficientCredit(input, spendable.nanos, spendable.limitedBy);
@@ -81,23 +84,32 @@ export async function reserveCredit(
   return { attempts, holdNanos, leaseId: outcome.leaseId ?? null };
 }
 
-/** The endpoints the spendable credit covers, each with the max_tokens it will be sent. */
+/**
+ * The endpoints the spendable credit covers (null: any amount), each with the max_tokens it will
+ * be sent.
+ */
 function affordableAttempts(
   endpoints: CatalogEndpoint[],
   promptTokens: number,
   requestedMaxTokens: number | undefined,
-  spendableNanos: bigint,
+  spendableNanos: bigint | null,
 ): PlannedAttempt[] {
   const attempts: PlannedAttempt[] = [];
   for (const endpoint of endpoints) {
     if (requestedMaxTokens !== undefined) {
-      if (maxCostNanos(endpoint, promptTokens, requestedMaxTokens) <= spendableNanos) {
+      if (
+        spendableNanos === null ||
+        maxCostNanos(endpoint, promptTokens, requestedMaxTokens) <= spendableNanos
+      ) {
         attempts.push({ endpoint, maxTokens: requestedMaxTokens });
       }
       continue;
     }
     const room = Math.min(endpoint.maxOutputTokens, Math.max(0, endpoint.contextLength - promptTokens));
-    const affordable = Math.min(room, affordableOutputTokens(endpoint, promptTokens, spendableNanos));
+    const affordable =
+      spendableNanos === null
+        ? room
+        : Math.min(room, affordableOutputTokens(endpoint, promptTokens, spendableNanos));
     if (affordable >= MIN_ANSWER_TOKENS) attempts.push({ endpoint, maxTokens: affordable });
   }
   return attempts;

@@ -77,6 +77,23 @@ describe("credit holds on the hot path", () => {
     harness.gateway.deps.keys.invalidateAll();
   });
 
+  it("holds a request without max_tokens at each endpoint's full room, without a balance lookup, when credit covers it", async () => {
+    const holds = harness.gateway.deps.holds;
+    const spendable = holds.spendable.bind(holds);
+    let lookups = 0;
+    holds.spendable = (...args) => {
+      lookups += 1;
+      return spendable(...args);
+    };
+    try {
+      const response = await chat({});
+      expect(response.status).toBe(200);
+      expect(lookups).toBe(0);
+    } finally {
+      holds.spendable = spendable;
+    }
+  });
+
   it("holds from a lease, and settlement takes each cost off it to the nano", async () => {
     const { orgId, keyId } = harness.org;
     for (let i = 0; i < 10; i++) expect((await chat({ max_tokens: 20 })).status).toBe(200);
