@@ -91,29 +91,24 @@ export class RedisCreditHolds implements CreditHolds {
   async reserve(request: HoldRequest): Promise<HoldOutcome> {
     if (request.amountNanos < 0n) throw new RangeError("hold amount must be >= 0");
     const k = this.keys(request.orgId);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const result = await this.run(
-        SCRIPTS.reserve,
-        [k.o, k.ku, k.kh, k.hz, k.ha, this.indexKey(request.generationId)],
-        [
-          request.generationId,
-          request.amountNanos.toString(),
-          request.keyId,
-          request.keyLimitNanos === null ? "" : request.keyLimitNanos.toString(),
-          String(Math.max(1, Math.floor(request.ttlMs))),
-          request.orgId,
-          attempt > 0 ? "1" : "0",
-        ],
-      );
-      if (result[0] === "ok") return { ok: true };
-      if (result[0] === "no") {
-        const outcome = decideHold(countersFrom(result.slice(1), request.keyLimitNanos), request.amountNanos);
-        // The script decided exactly; the bigint rule recomputes what could be afforded, for the 402.
-        return outcome.ok ? { ok: false, reason: "insufficient_credits", affordableNanos: 0n } : outcome;
-      }
-      await this.rebuildOrg(request.orgId);
-    }
-    throw new Error(`Could not load credit state for ${request.orgId}`);
+    const result = await this.runLoaded(
+      request.orgId,
+      SCRIPTS.reserve,
+      [k.o, k.ku, k.kh, k.hz, k.ha, this.indexKey(request.generationId)],
+      (allowMissingKey) => [
+        request.generationId,
+        request.amountNanos.toString(),
+        request.keyId,
+        limitArg(request.keyLimitNanos),
+        ttlArg(request.ttlMs),
+        request.orgId,
+        allowMissingKey,
+      ],
+    );
+    if (result[0] === "ok") return { ok: true };
+    const outcome = decideHold(countersFrom(result.slice(1), request.keyLimitNanos), request.amountNanos);
+    // The script decided exactly; the bigint rule recomputes what could be afforded, for the 402.
+    return outcome.ok ? { ok: false, reason: "insufficient_credits", affordableNanos: 0n } : outcome;
   }
 
   /**
@@ -126,27 +121,23 @@ export class RedisCreditHolds implements CreditHolds {
     options: { ttlMs: number; existing: boolean },
   ): Promise<LeaseGrowth> {
     const k = this.keys(lease.orgId);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const result = await this.run(
-        SCRIPTS.lease,
-        [k.o, k.ku, k.kh, k.hz, k.ha],
-        [
-          lease.id,
-          amountNanos.toString(),
-          lease.keyId,
-          lease.keyLimitNanos === null ? "" : lease.keyLimitNanos.toString(),
-          String(Math.max(1, Math.floor(options.ttlMs))),
-          attempt > 0 ? "1" : "0",
-          options.existing ? "1" : "0",
-        ],
-      );
-      if (result[0] === "ok") return { ok: true };
-      if (result[0] === "gone") return { gone: true };
-      if (result[0] === "no")
-        return { ok: false, counters: countersFrom(result.slice(1), lease.keyLimitNanos) };
-      await this.rebuildOrg(lease.orgId);
-    }
-    throw new Error(`Could not load credit state for ${lease.orgId}`);
+    const result = await this.runLoaded(
+      lease.orgId,
+      SCRIPTS.lease,
+      [k.o, k.ku, k.kh, k.hz, k.ha],
+      (allowMissingKey) => [
+        lease.id,
+        amountNanos.toString(),
+        lease.keyId,
+        limitArg(lease.keyLimitNanos),
+        ttlArg(options.ttlMs),
+        allowMissingKey,
+        options.existing ? "1" : "0",
+      ],
+    );
+    if (result[0] === "ok") return { ok: true };
+    if (result[0] === "gone") return { gone: true };
+    return { ok: false, counters: countersFrom(result.slice(1), lease.keyLimitNanos) };
   }
 
   /**
@@ -158,7 +149,7 @@ export class RedisCreditHolds implements CreditHolds {
     const result = await this.run(
       SCRIPTS.leaseShrink,
       [k.o, k.kh, k.hz, k.ha],
-      [lease.id, amountNanos.toString(), ttlMs === null ? "" : String(Math.max(1, Math.floor(ttlMs)))],
+      [lease.id, amountNanos.toString(), ttlMs === null ? "" : ttlArg(ttlMs)],
     );
     if (result[0] !== "ok") return null;
     return BigInt(result[1] ?? "0") - BigInt(result[2] ?? "0");
@@ -246,6 +237,25 @@ export class RedisCreditHolds implements CreditHolds {
     return `${this.prefix}hold:${generationId}`;
   }
 
+  /**
+   * Runs a script that answers {'miss'} when the org (or a limited key) is not in Redis yet: loads
+   * the org from Postgres and runs it again, the second time letting a key Postgres does not know
+   * count as unlimited.
+   */
+  private async runLoaded(
+    orgId: string,
+    s: Script,
+    keys: string[],
+    args: (allowMissingKey: "0" | "1") => string[],
+  ): Promise<string[]> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.run(s, keys, args(attempt > 0 ? "1" : "0"));
+      if (result[0] !== "miss") return result;
+      await this.rebuildOrg(orgId);
+    }
+    throw new Error(`Could not load credit state for ${orgId}`);
+  }
+
   private async run(s: Script, keys: string[], args: string[]): Promise<string[]> {
     const result = await this.runRaw(s, keys, args);
     return Array.isArray(result) ? result.map(String) : [String(result)];
@@ -260,6 +270,9 @@ export class RedisCreditHolds implements CreditHolds {
     }
   }
 }
+
+const limitArg = (keyLimitNanos: bigint | null) => (keyLimitNanos === null ? "" : keyLimitNanos.toString());
+const ttlArg = (ttlMs: number) => String(Math.max(1, Math.floor(ttlMs)));
 
 function countersFrom(values: string[], keyLimitNanos: bigint | null): HoldCounters {
   const [bal = "0", held = "0", usage = "0", kheld = "0"] = values;
