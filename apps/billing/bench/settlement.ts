@@ -17,7 +17,13 @@ import {
   settleEachOutcome,
 } from "@switchyard/ledger";
 import { usageJob } from "@switchyard/ledger/testing";
-import { connectionFromUrl, QUEUE_NAMES, type UsageJob } from "@switchyard/queue";
+import {
+  connectionFromUrl,
+  QUEUE_NAMES,
+  type UsageJob,
+  usageBatchQueueJob,
+  usageRecordQueueJob,
+} from "@switchyard/queue";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
@@ -58,20 +64,11 @@ async function enqueue(jobs: UsageJob[], perJob: number): Promise<number> {
   const start = performance.now();
   const queued =
     perJob === 1
-      ? jobs.map((job) => ({ data: job as unknown, id: job.generationId }))
-      : Array.from({ length: Math.ceil(jobs.length / perJob) }, (_, i) => {
-          const usage = jobs.slice(i * perJob, (i + 1) * perJob);
-          return { data: { usage } as unknown, id: `usage_${usage[0]?.generationId}` };
-        });
-  for (let i = 0; i < queued.length; i += 1000) {
-    await queue.addBulk(
-      queued.slice(i, i + 1000).map(({ data, id }) => ({
-        name: QUEUE_NAMES.usage,
-        data,
-        opts: { jobId: id, removeOnComplete: true },
-      })),
-    );
-  }
+      ? jobs.map(usageRecordQueueJob)
+      : Array.from({ length: Math.ceil(jobs.length / perJob) }, (_, i) =>
+          usageBatchQueueJob(jobs.slice(i * perJob, (i + 1) * perJob)),
+        );
+  for (let i = 0; i < queued.length; i += 1000) await queue.addBulk(queued.slice(i, i + 1000));
   return total / ((performance.now() - start) / 1000);
 }
 async function drained(): Promise<void> {

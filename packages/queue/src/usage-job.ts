@@ -1,5 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
+import { QUEUE_NAMES } from "./names.ts";
 
 const bigintString = z.string().regex(/^-?\d+$/, "integer string");
 
@@ -53,6 +54,37 @@ export const USAGE_JOB_OPTIONS = {
   attempts: 10,
   backoff: { type: "exponential", delay: 500 },
 } satisfies JobsOptions;
+
+/** A BullMQ job for `addBulk`: the records of one sink window, or one record on its own. */
+export interface UsageQueueJob {
+  name: typeof QUEUE_NAMES.usage;
+  data: UsageBatchJob | UsageJob;
+  opts: JobsOptions & { jobId: string };
+}
+
+/** The job the gateway's sink enqueues for the records that finished within its window. */
+export function usageBatchQueueJob(records: UsageJob[]): UsageQueueJob {
+  return {
+    name: QUEUE_NAMES.usage,
+    data: { usage: records },
+    opts: { ...USAGE_JOB_OPTIONS, jobId: `usage_${records[0]?.generationId}` },
+  };
+}
+
+/** A job for one record alone (jobId = generation id), as a record that failed in a batch gets. */
+export function usageRecordQueueJob(record: UsageJob): UsageQueueJob {
+  return {
+    name: QUEUE_NAMES.usage,
+    data: record,
+    opts: { ...USAGE_JOB_OPTIONS, jobId: record.generationId },
+  };
+}
+
+/** How many usage records a queued job carries, without validating them (a malformed job counts 1). */
+export function usageRecordCount(data: unknown): number {
+  const usage = (data as { usage?: unknown } | null)?.usage;
+  return Array.isArray(usage) ? Math.max(1, usage.length) : 1;
+}
 
 /** The usage records a queued job carries (a batch or one bare record), or null when malformed. */
 export function usageRecordsOf(data: unknown): UsageJob[] | null {

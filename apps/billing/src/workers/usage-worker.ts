@@ -3,8 +3,10 @@ import { type SettlementResult, settleEachOutcome } from "@switchyard/ledger";
 import {
   type AutoTopupJob,
   QUEUE_NAMES,
-  USAGE_JOB_OPTIONS,
   type UsageJob,
+  type UsageQueueJob,
+  usageRecordCount,
+  usageRecordQueueJob,
   usageRecordsOf,
 } from "@switchyard/queue";
 import { Job, Queue, UnrecoverableError, Worker } from "bullmq";
@@ -61,7 +63,10 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
     connection: deps.connection,
     prefix: deps.prefix,
   });
-  const usage = new Queue<UsageJob>(QUEUE_NAMES.usage, { connection: deps.connection, prefix: deps.prefix });
+  const usage = new Queue<UsageQueueJob["data"]>(QUEUE_NAMES.usage, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+  });
   let sequence = 0;
   let closing = false;
   const fetchJob = (block: boolean) => worker.getNextJob(`${worker.id}:${sequence++}`, { block });
@@ -69,12 +74,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
   // locked for this worker, they open the next batch.
   const carried: Job<unknown>[] = [];
 
-  /** Records in a batch of jobs: a job carries a bare record or the gateway's window of them. */
-  const recordsIn = (jobs: Job<unknown>[]) =>
-    jobs.reduce((sum, job) => {
-      const usage = (job.data as { usage?: unknown } | null)?.usage;
-      return sum + (Array.isArray(usage) ? Math.max(1, usage.length) : 1);
-    }, 0);
+  const recordsIn = (jobs: Job<unknown>[]) => jobs.reduce((sum, job) => sum + usageRecordCount(job.data), 0);
 
   /** Adds carried jobs while the batch has room for records. */
   function takeCarried(batch: Job<unknown>[]): void {
@@ -172,13 +172,7 @@ export function usageWorker(deps: WorkerDeps): { close(force?: boolean): Promise
         errors.find((error) => error !== null),
       );
     try {
-      await usage.addBulk(
-        failed.map((record) => ({
-          name: QUEUE_NAMES.usage,
-          data: record,
-          opts: { ...USAGE_JOB_OPTIONS, jobId: record.generationId },
-        })),
-      );
+      await usage.addBulk(failed.map(usageRecordQueueJob));
     } catch (error) {
       return finish(job, error);
     }

@@ -2,7 +2,7 @@ import { generations, ledgerTransfers, newId } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import { BullMqUsageSink, orgBalanceNanos, reconcileLedger } from "@switchyard/ledger";
 import { fund, usageJob } from "@switchyard/ledger/testing";
-import { QUEUE_NAMES, USAGE_JOB_OPTIONS } from "@switchyard/queue";
+import { QUEUE_NAMES, usageBatchQueueJob, usageRecordQueueJob } from "@switchyard/queue";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, waitFor } from "../support/harness.ts";
@@ -21,12 +21,18 @@ const settledCount = async (orgId: string) => {
   return row?.n ?? 0;
 };
 
+/** A funded org, the usage queue, and `count` usage records of 1,000 nanos for the org. */
+async function fundedOrgRecords(count: number, balance: bigint) {
+  const org = await createTestOrg(h.handle.db);
+  await fund(h.handle, org.orgId, balance);
+  const records = Array.from({ length: count }, () => usageJob(org.orgId, org.keyId, 1_000n));
+  return { org, queue: h.queue(QUEUE_NAMES.usage), records };
+}
+
 /** A funded org with 20 usage records for it, and one record for an org that does not exist. */
 async function twentyGoodAndOneUnknownOrg() {
-  const org = await createTestOrg(h.handle.db);
-  await fund(h.handle, org.orgId, 1_000_000n);
-  const good = Array.from({ length: 20 }, () => usageJob(org.orgId, org.keyId, 1_000n));
-  return { org, queue: h.queue(QUEUE_NAMES.usage), good, unknownOrg: usageJob(newId("org"), null, 1_000n) };
+  const { org, queue, records: good } = await fundedOrgRecords(20, 1_000_000n);
+  return { org, queue, good, unknownOrg: usageJob(newId("org"), null, 1_000n) };
 }
 
 describe("usage worker", () => {
@@ -71,13 +77,8 @@ describe("usage worker", () => {
   }, 90_000);
 
   it("leaves no job active when closed gracefully mid-run", async () => {
-    const org = await createTestOrg(h.handle.db);
-    await fund(h.handle, org.orgId, 1_000_000_000n);
-    const queue = h.queue(QUEUE_NAMES.usage);
-    const jobs = Array.from({ length: 5_000 }, () => usageJob(org.orgId, org.keyId, 1_000n));
-    await queue.addBulk(
-      jobs.map((job) => ({ name: QUEUE_NAMES.usage, data: job, opts: { jobId: job.generationId } })),
-    );
+    const { org, queue, records } = await fundedOrgRecords(5_000, 1_000_000_000n);
+    await queue.addBulk(records.map(usageRecordQueueJob));
     // Small batches, so completions keep handing back next jobs when the close comes.
     const workers = await h.startWorkers({ only: ["usage"], usage: { maxBatch: 50 } });
     await waitFor(async () => (await settledCount(org.orgId)) >= 200);
@@ -93,11 +94,8 @@ describe("usage worker", () => {
 
   it("settles a job of many records around one that can never settle, which moves to a job of its own and fails alone", async () => {
     const { org, queue, good, unknownOrg } = await twentyGoodAndOneUnknownOrg();
-    await queue.add(
-      QUEUE_NAMES.usage,
-      { usage: [...good.slice(0, 10), unknownOrg, ...good.slice(10)] },
-      { ...USAGE_JOB_OPTIONS, jobId: "usage_batch" },
-    );
+    const batch = usageBatchQueueJob([...good.slice(0, 10), unknownOrg, ...good.slice(10)]);
+    await queue.addBulk([batch]);
     const workers = await h.startWorkers({ only: ["usage"] });
     try {
       await waitFor(async () => (await settledCount(org.orgId)) === 20);
@@ -107,7 +105,7 @@ describe("usage worker", () => {
       );
       expect((await queue.getJob(unknownOrg.generationId))?.attemptsMade).toBe(1);
       // The job of many completed (and was removed): nothing of it waits to run again.
-      expect(await queue.getJob("usage_batch")).toBeUndefined();
+      expect(await queue.getJob(batch.opts.jobId)).toBeUndefined();
       expect(await orgBalanceNanos(h.handle.db, org.orgId)).toBe(1_000_000n - 20_000n);
     } finally {
       await workers.close();
@@ -115,16 +113,9 @@ describe("usage worker", () => {
   });
 
   it("settles at most about maxBatch records per transaction, however many each job carries", async () => {
-    const org = await createTestOrg(h.handle.db);
-    await fund(h.handle, org.orgId, 1_000_000_000n);
-    const queue = h.queue(QUEUE_NAMES.usage);
-    const records = Array.from({ length: 200 }, () => usageJob(org.orgId, org.keyId, 1_000n));
+    const { org, queue, records } = await fundedOrgRecords(200, 1_000_000_000n);
     await queue.addBulk(
-      Array.from({ length: 10 }, (_, i) => ({
-        name: QUEUE_NAMES.usage,
-        data: { usage: records.slice(i * 20, (i + 1) * 20) },
-        opts: { ...USAGE_JOB_OPTIONS, jobId: `usage_${records[i * 20]?.generationId}` },
-      })),
+      Array.from({ length: 10 }, (_, i) => usageBatchQueueJob(records.slice(i * 20, (i + 1) * 20))),
     );
     const workers = await h.startWorkers({ only: ["usage"], usage: { maxBatch: 50 } });
     try {

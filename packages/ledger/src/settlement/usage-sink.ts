@@ -1,5 +1,5 @@
 import type { Database } from "@switchyard/db";
-import { QUEUE_NAMES, USAGE_JOB_OPTIONS, type UsageBatchJob, type UsageJob } from "@switchyard/queue";
+import { type UsageJob, usageBatchQueueJob } from "@switchyard/queue";
 import type { Queue } from "bullmq";
 import type { CreditHolds } from "../holds/types.ts";
 import { MicroBatcher } from "./micro-batcher.ts";
@@ -29,11 +29,8 @@ export class BullMqUsageSink implements UsageSink {
   ) {
     this.batcher = new MicroBatcher<UsageJob>(
       async (jobs) => {
-        const batch: UsageBatchJob = { usage: jobs };
-        await this.queue.add(QUEUE_NAMES.usage, batch, {
-          ...USAGE_JOB_OPTIONS,
-          jobId: `usage_${jobs[0]?.generationId}`,
-        });
+        const job = usageBatchQueueJob(jobs);
+        await this.queue.add(job.name, job.data, job.opts);
         return jobs.map(() => null);
       },
       { maxBatch: options.maxBatch ?? 500, maxDelayMs: options.maxDelayMs ?? 20 },
