@@ -7,8 +7,9 @@ import type { ApiKeyRecord } from "./key-store.ts";
 
 /**
  * Authenticates the key and provides its per-minute rate-limit check (GCRA, shared through Redis)
- * as `c.var.rateLimit()`: the handler starts it where it can share a Redis write with other work
- * (chat sends it with the credit hold), and every later call returns the same verdict. A request
+ * as `c.var.rateLimit()`: the handler starts it alongside other work (chat runs it with the credit
+ * hold, so when both go to Redis they leave in one write), and every later call returns the same
+ * verdict. A request
  * the handler refused before starting the check (a malformed body) is counted here afterwards,
  * and over the limit the 429 is its answer.
  */

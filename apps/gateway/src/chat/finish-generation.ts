@@ -32,9 +32,10 @@ export function costOf(outcome: GenerationOutcome): bigint {
 }
 
 /**
- * Hands the finished request to settlement (one usage job, jobId = generation id): the worker
- * writes the generation row, the ledger debit and the rollup, then releases the hold (or takes
- * the cost off the lease the hold came from, whose unspent rest goes back to it here at once).
+ * Hands the finished request to settlement as a usage record (the sink sends a window's records as
+ * one job; a replayed generation id is skipped). The worker writes the generation row, the ledger
+ * debit and the rollup, then releases the hold, or takes the cost off the lease the hold came from,
+ * whose unspent rest goes back to it here at once.
  */
 export async function finishGeneration(
   deps: GatewayDeps,

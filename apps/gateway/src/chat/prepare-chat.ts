@@ -80,8 +80,8 @@ export function noEndpointsError(plan: RoutePlan): ApiError {
 
 /**
  * Plans the route and reserves credit: after this, the request may call upstream. The key's
- * rate-limit check goes to Redis with the hold (one write, one wake-up); a refused request gives
- * its hold straight back.
+ * rate-limit check runs alongside the hold (when both need Redis, one write); a refused request
+ * gives its hold straight back.
  */
 export async function prepareChat(
   deps: GatewayDeps,
