@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { GatewayDeps } from "./deps.ts";
 import { ApiError, respondWithError } from "./errors.ts";
 import type { GatewayEnv } from "./hono-env.ts";
+import { requestHeader } from "./http/request-header.ts";
 import { apiRoutes } from "./routes/index.ts";
 
 /** Pure wiring: the gateway's HTTP surface over the dependencies it is given. */
@@ -11,9 +12,11 @@ export function createApp(deps: GatewayDeps) {
   const app = new Hono<GatewayEnv>();
 
   app.use(async (c, next) => {
-    const requestId = c.req.header("x-request-id") ?? randomUUID();
+    const requestId = requestHeader(c, "x-request-id") ?? randomUUID();
     c.set("requestId", requestId);
-    c.header("x-request-id", requestId);
+    // On the Node response, not c.header(): that would build a Fetch Headers object per request.
+    // Node merges it into every answer, Hono's and the ones written directly (sendJson, SSE).
+    c.env.outgoing.setHeader("x-request-id", requestId);
     await next();
   });
 

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { GatewayDeps } from "../deps.ts";
 import { ApiError, respondWithError } from "../errors.ts";
 import type { GatewayEnv } from "../hono-env.ts";
+import { requestHeader } from "../http/request-header.ts";
 import { authenticate } from "./authenticate.ts";
 import type { ApiKeyRecord } from "./key-store.ts";
 
@@ -18,7 +19,7 @@ export function requireKey(
   options: { rateLimited: boolean },
 ): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
-    const key = await authenticate(c.req.header("authorization"), deps.keys, deps.clock());
+    const key = await authenticate(requestHeader(c, "authorization"), deps.keys, deps.clock());
     c.set("key", key);
     let verdict: Promise<void> | undefined;
     c.set("rateLimit", () => {

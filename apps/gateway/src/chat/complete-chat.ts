@@ -1,6 +1,8 @@
 import type { ChatCompletion } from "@switchyard/providers";
 import type { Context } from "hono";
 import type { GatewayDeps } from "../deps.ts";
+import type { GatewayEnv } from "../hono-env.ts";
+import { sendJson } from "../http/send-json.ts";
 import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 import { requestSignal } from "./request-signal.ts";
@@ -10,7 +12,11 @@ import { apiErrorFromUpstream } from "./upstream-failure.ts";
 import { upstreamRequest } from "./upstream-request.ts";
 
 /** Non-streaming chat: call with fallback, bill, answer in the OpenAI shape plus our extras. */
-export async function completeChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
+export async function completeChat(
+  deps: GatewayDeps,
+  c: Context<GatewayEnv>,
+  chat: PreparedChat,
+): Promise<Response> {
   let success: AttemptSuccess<ChatCompletion>;
   const request = requestSignal(c, deps.config.requestDeadlineMs);
   try {
@@ -56,7 +62,9 @@ export async function completeChat(deps: GatewayDeps, c: Context, chat: Prepared
   if (deps.config.awaitSettlement) await settlement;
   const overheadMs = performance.now() - chat.startedAt - upstreamMs;
   deps.overhead.observe({ streamed: false }, overheadMs);
-  return c.json(
+  return sendJson(
+    c,
+    200,
     {
       id: chat.generationId,
       object: "chat.completion",
@@ -66,7 +74,6 @@ export async function completeChat(deps: GatewayDeps, c: Context, chat: Prepared
       choices: result.choices,
       usage: usageWithCost(result.usage, cost),
     },
-    200,
     generationHeaders(chat.generationId, endpoint.provider.name, overheadMs),
   );
 }

@@ -1,7 +1,10 @@
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { ChatCompletionChunk, Usage } from "@switchyard/providers";
 import type { Context } from "hono";
 import type { GatewayDeps } from "../deps.ts";
 import { respondWithError } from "../errors.ts";
+import type { GatewayEnv } from "../hono-env.ts";
+import { type EventStream, openEventStream } from "../http/event-stream.ts";
 import { failGeneration } from "./complete-chat.ts";
 import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
@@ -15,7 +18,6 @@ import { upstreamRequest } from "./upstream-request.ts";
 const COMMIT_AFTER_MS = 1_500;
 const KEEPALIVE_EVERY_MS = 5_000;
 const KEEPALIVE = ": SWITCHYARD PROCESSING\n\n";
-const encoder = new TextEncoder();
 
 type Opened = AttemptSuccess<AsyncIterable<ChatCompletionChunk>>;
 type Settled = { ok: true; value: Opened } | { ok: false; error: unknown };
@@ -24,7 +26,11 @@ type Settled = { ok: true; value: Opened } | { ok: false; error: unknown };
  * Streaming chat. Fallback happens while nothing but keep-alive comments reached the client;
  * after the first content byte a failure ends the stream with an error chunk, then [DONE].
  */
-export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedChat): Promise<Response> {
+export async function streamChat(
+  deps: GatewayDeps,
+  c: Context<GatewayEnv>,
+  chat: PreparedChat,
+): Promise<Response> {
   const abort = new AbortController();
   // The deadline covers the whole stream; the timer is cleared when the response closes.
   const request = requestSignal(c, deps.config.requestDeadlineMs);
@@ -65,30 +71,22 @@ export async function streamChat(deps: GatewayDeps, c: Context, chat: PreparedCh
 
   const provider = early?.ok ? early.value.attempt.endpoint.provider.name : "pending";
   const overheadMs = early?.ok ? performance.now() - chat.startedAt - early.value.upstreamMs : 0;
-  const body = new ReadableStream<Uint8Array>({
-    start: (controller) => pump(deps, chat, opening, controller, abort.signal),
-    cancel: () => abort.abort(),
+  const events = openEventStream(c.env.outgoing, generationHeaders(chat.generationId, provider, overheadMs));
+  pump(deps, chat, opening, events, abort.signal).catch((error: unknown) => {
+    deps.logger.error({ err: error, generationId: chat.generationId }, "stream pump failed");
+    c.env.outgoing.destroy();
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-      ...generationHeaders(chat.generationId, provider, overheadMs),
-    },
-  });
+  return RESPONSE_ALREADY_SENT;
 }
 
 async function pump(
   deps: GatewayDeps,
   chat: PreparedChat,
   opening: Promise<Settled>,
-  controller: ReadableStreamDefaultController<Uint8Array>,
+  events: EventStream,
   signal: AbortSignal,
 ): Promise<void> {
-  const { write, flush } = coalescingWriter(controller, signal);
+  const { write } = events;
   let keepAlive: NodeJS.Timeout | undefined;
   const settled = await Promise.race([opening, Promise.resolve(undefined)]);
   if (!settled) {
@@ -105,8 +103,7 @@ async function pump(
       opened.error instanceof AllAttemptsFailed ? opened.error.lastError : asUpstreamError(opened.error);
     write(errorChunk(chat, created, chat.requestedModel, "", failure.status, failure.code));
     write("data: [DONE]\n\n");
-    flush();
-    closeQuietly(controller);
+    events.end();
     return;
   }
 
@@ -144,6 +141,8 @@ async function pump(
       write(
         `data: ${JSON.stringify({ ...chunk, id: chat.generationId, model: endpoint.modelId, provider: providerName, usage: undefined })}\n\n`,
       );
+      // A slow reader holds the upstream back instead of the gateway buffering its answer.
+      await events.drained();
     }
   } catch (error) {
     failure = signal.aborted ? failureFromAbort(signal) : asUpstreamError(error);
@@ -198,35 +197,8 @@ async function pump(
     );
   }
   write("data: [DONE]\n\n");
-  flush();
-  closeQuietly(controller);
+  events.end();
   await finishGeneration(deps, chat, outcome, cost);
-}
-
-/**
- * Events written in one turn of the event loop leave as one chunk (one socket write) at its end:
- * a fast upstream delivers many events per read, and a write each cost a system call each. Events
- * of a slow upstream still leave as soon as they arrive.
- */
-function coalescingWriter(
-  controller: ReadableStreamDefaultController<Uint8Array>,
-  signal: AbortSignal,
-): { write(text: string): void; flush(): void } {
-  let pending = "";
-  let scheduled: NodeJS.Immediate | undefined;
-  const flush = () => {
-    clearImmediate(scheduled);
-    scheduled = undefined;
-    if (pending !== "" && !signal.aborted) controller.enqueue(encoder.encode(pending));
-    pending = "";
-  };
-  return {
-    write: (text) => {
-      pending += text;
-      scheduled ??= setImmediate(flush);
-    },
-    flush,
-  };
 }
 
 function errorChunk(
@@ -248,12 +220,4 @@ function errorChunk(
     error: { code: status, message, metadata: { error_type: code } },
     choices: [{ index: 0, delta: { content: "" }, finish_reason: "error", native_finish_reason: null }],
   })}\n\n`;
-}
-
-function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): void {
-  try {
-    controller.close();
-  } catch {
-    // already closed by a client abort
-  }
 }

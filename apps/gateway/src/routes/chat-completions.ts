@@ -6,6 +6,7 @@ import { prepareChat } from "../chat/prepare-chat.ts";
 import { streamChat } from "../chat/stream-chat.ts";
 import type { GatewayDeps } from "../deps.ts";
 import type { GatewayEnv } from "../hono-env.ts";
+import { requestHeader } from "../http/request-header.ts";
 import { readJson } from "./read-json.ts";
 
 export function chatCompletionsRoute(deps: GatewayDeps) {
@@ -16,7 +17,7 @@ export function chatCompletionsRoute(deps: GatewayDeps) {
       const startedAt = performance.now();
       const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
       const chat = await prepareChat(deps, c.var.key, body, {
-        sessionHeader: c.req.header("x-session-id"),
+        sessionHeader: requestHeader(c, "x-session-id"),
         startedAt,
         checkRateLimit: c.var.rateLimit,
       });

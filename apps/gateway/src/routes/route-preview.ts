@@ -6,6 +6,7 @@ import { planFor, routingRequestFor } from "../chat/prepare-chat.ts";
 import { conversationKey } from "../chat/request-facts.ts";
 import type { GatewayDeps } from "../deps.ts";
 import type { GatewayEnv } from "../hono-env.ts";
+import { requestHeader } from "../http/request-header.ts";
 import { readJson } from "./read-json.ts";
 
 const PER_MILLION = 1_000_000n;
@@ -19,7 +20,7 @@ export function routePreviewRoute(deps: GatewayDeps) {
     const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
     await c.var.rateLimit();
     const key = c.var.key;
-    const conversation = conversationKey(body, c.req.header("x-session-id"));
+    const conversation = conversationKey(body, requestHeader(c, "x-session-id"));
     const routingRequest = routingRequestFor(body);
     const sticky = conversation
       ? await deps.sticky.get(key.orgId, conversation, routingRequest.model)

@@ -124,6 +124,27 @@ describe("upstream faults", () => {
     expect(performance.now() - (firstContentAt ?? Number.POSITIVE_INFINITY)).toBeGreaterThan(500);
   });
 
+  it("commits a slow stream with a keep-alive comment, then streams the answer", async () => {
+    // Headers later than the gateway waits before committing to a 200 (1.5 s), and in time.
+    await harness.simulate("openai", { latencyMs: 2_000 });
+    const { config } = harness.gateway.deps;
+    const timeoutMs = config.upstreamTimeoutMs;
+    config.upstreamTimeoutMs = 10_000;
+    const response = await post(body({ stream: true })).finally(() => {
+      config.upstreamTimeoutMs = timeoutMs;
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("x-switchyard-provider")).toBe("pending");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    const text = await response.text();
+    expect(text.startsWith(": SWITCHYARD PROCESSING\n\n")).toBe(true);
+    expect(text).toContain('"content":"');
+    expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
+    const row = await recordedGeneration(response.headers.get("x-generation-id") ?? "");
+    expect(row.status).toBe("success");
+  });
+
   it("stays up after all of it", async () => {
     const response = await post(body());
     expect(response.status).toBe(200);
