@@ -1,4 +1,8 @@
-/** A small LRU map whose entries expire; Map keeps insertion order, so the oldest entry is first. */
+/**
+ * A bounded map whose entries expire. Map keeps insertion order, so when full the entry written
+ * longest ago goes first. Reads do not reorder: every entry lives at most its TTL anyway, and the
+ * hot path reads several of these caches per request.
+ */
 export class TtlCache<V> {
   readonly #entries = new Map<string, { value: V; expiresAt: number }>();
 
@@ -15,9 +19,6 @@ export class TtlCache<V> {
       this.#entries.delete(key);
       return undefined;
     }
-    // Refresh recency.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
     return entry.value;
   }
 

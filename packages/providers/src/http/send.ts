@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Dispatcher } from "undici";
+import { type Dispatcher, errors } from "undici";
 import { UpstreamError } from "../errors.ts";
 import type { CallOptions } from "../types.ts";
 import { poolFor } from "./pool.ts";
@@ -9,8 +9,6 @@ export interface UpstreamResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: Dispatcher.ResponseData["body"];
-  /** Detaches the caller's abort signal; call once the body is consumed or abandoned. */
-  release(): void;
 }
 
 export type ParseErrorResponse = (
@@ -19,10 +17,25 @@ export type ParseErrorResponse = (
   bodyText: string,
 ) => UpstreamError;
 
+/** Each upstream URL's origin and path, parsed once: adapters call a handful of URLs. */
+const parsedUrls = new Map<string, { origin: string; path: string }>();
+function parseUrl(url: string): { origin: string; path: string } {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    const target = new URL(url);
+    parsed = { origin: target.origin, path: target.pathname + target.search };
+    if (parsedUrls.size >= 1_000) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
 /**
  * POSTs JSON through the origin's keep-alive pool. Rejects with `UpstreamError`: `timeout` when no
  * response headers arrive within `timeoutMs`, `cancelled` when `signal` aborts, `connect_error`
- * for refused/reset connections, and the provider's mapped error for non-2xx answers.
+ * for refused/reset connections, and the provider's mapped error for non-2xx answers. The signal
+ * and the time-to-headers limit go to undici as they are, which detaches both when it is done:
+ * no timer or abort controller of our own per call.
  */
 export async function sendUpstream(
   url: string,
@@ -33,21 +46,12 @@ export async function sendUpstream(
 ): Promise<UpstreamResponse> {
   const { signal, timeoutMs } = options;
   if (signal.aborted) throw cancelled();
-  const target = new URL(url);
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", onAbort, { once: true });
-  const release = () => signal.removeEventListener("abort", onAbort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new Error("upstream timeout"));
-  }, timeoutMs);
+  const { origin, path } = parseUrl(url);
 
   let res: Dispatcher.ResponseData;
   try {
-    res = await poolFor(target.origin).request({
-      path: target.pathname + target.search,
+    res = await poolFor(origin).request({
+      path,
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -55,12 +59,12 @@ export async function sendUpstream(
         ...headers,
       },
       body: JSON.stringify(body),
-      signal: controller.signal,
+      signal,
+      headersTimeout: timeoutMs,
     });
   } catch (err) {
-    release();
     if (signal.aborted) throw cancelled();
-    if (timedOut) {
+    if (err instanceof errors.HeadersTimeoutError) {
       throw new UpstreamError({
         code: "timeout",
         message: `No response headers within ${timeoutMs} ms`,
@@ -75,20 +79,16 @@ export async function sendUpstream(
       status: 502,
       retryable: true,
     });
-  } finally {
-    clearTimeout(timer);
   }
 
   if (res.statusCode >= 200 && res.statusCode < 300) {
-    return { status: res.statusCode, headers: res.headers, body: res.body, release };
+    return { status: res.statusCode, headers: res.headers, body: res.body };
   }
   let text = "";
   try {
     text = await res.body.text();
   } catch {
     // The error body itself was cut off; the status still says what happened.
-  } finally {
-    release();
   }
   throw parseError(res.statusCode, res.headers, text);
 }
@@ -101,8 +101,6 @@ export async function readJsonBody(res: UpstreamResponse, signal: AbortSignal): 
   } catch {
     if (signal.aborted) throw cancelled();
     throw streamInterrupted("Upstream connection lost while reading the response");
-  } finally {
-    res.release();
   }
   try {
     return JSON.parse(text);

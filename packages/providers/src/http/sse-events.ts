@@ -18,7 +18,6 @@ export async function* sseEvents(res: UpstreamResponse, signal: AbortSignal): As
       `Upstream stream interrupted: ${err instanceof Error ? err.message : String(err)}`,
     );
   } finally {
-    res.release();
     if (!res.body.readableEnded) res.body.destroy();
   }
 }

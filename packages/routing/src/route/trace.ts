@@ -2,15 +2,24 @@ import type { CatalogEndpoint, TraceCandidate } from "../types.ts";
 import type { Candidate } from "./filter-candidates.ts";
 import type { RankedEndpoint } from "./order/rank-endpoints.ts";
 
-function base(endpoint: CatalogEndpoint): Omit<TraceCandidate, "status"> {
-  return {
-    endpointId: endpoint.id,
-    modelId: endpoint.modelId,
-    providerId: endpoint.provider.id,
-    providerName: endpoint.provider.name,
-    inputPriceNanos: endpoint.inputPriceNanos.toString(),
-    outputPriceNanos: endpoint.outputPriceNanos.toString(),
-  };
+type TraceBase = Omit<TraceCandidate, "status">;
+
+/** Per endpoint object of a catalog snapshot, built once: every request's trace repeats them. */
+const bases = new WeakMap<CatalogEndpoint, Readonly<TraceBase>>();
+function base(endpoint: CatalogEndpoint): Readonly<TraceBase> {
+  let fields = bases.get(endpoint);
+  if (!fields) {
+    fields = {
+      endpointId: endpoint.id,
+      modelId: endpoint.modelId,
+      providerId: endpoint.provider.id,
+      providerName: endpoint.provider.name,
+      inputPriceNanos: endpoint.inputPriceNanos.toString(),
+      outputPriceNanos: endpoint.outputPriceNanos.toString(),
+    };
+    bases.set(endpoint, fields);
+  }
+  return fields;
 }
 
 /**
