@@ -51,18 +51,23 @@ export async function completeChat(
     error: null,
   };
   const cost = costOf(outcome);
-  deps.health.recordSuccess(endpoint.id, {
-    latencyMs: upstreamMs,
-    outputTokens: result.usage.completion_tokens,
-    generationMs: upstreamMs,
-  });
-  if (chat.conversation)
-    await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
-  const settlement = finishGeneration(deps, chat, outcome, cost);
-  if (deps.config.awaitSettlement) await settlement;
+  // Health, stickiness and the usage record. Inline settlement (embedded mode) finishes before the
+  // answer, so the generation is queryable once it arrives; otherwise this runs after the answer
+  // has left, off the caller's critical path (the credit hold covers the request until settled).
+  const record = async () => {
+    deps.health.recordSuccess(endpoint.id, {
+      latencyMs: upstreamMs,
+      outputTokens: result.usage.completion_tokens,
+      generationMs: upstreamMs,
+    });
+    if (chat.conversation)
+      await deps.sticky.set(chat.key.orgId, chat.conversation, chat.requestedModel, endpoint.id);
+    await finishGeneration(deps, chat, outcome, cost);
+  };
+  if (deps.config.awaitSettlement) await record();
   const overheadMs = performance.now() - chat.startedAt - upstreamMs;
   deps.overhead.observe({ streamed: false }, overheadMs);
-  return sendJson(
+  const answer = sendJson(
     c,
     200,
     {
@@ -76,6 +81,12 @@ export async function completeChat(
     },
     generationHeaders(chat.generationId, endpoint.provider.name, overheadMs),
   );
+  if (!deps.config.awaitSettlement) {
+    record().catch((error: unknown) =>
+      deps.logger.error({ err: error, generationId: chat.generationId }, "recording a generation failed"),
+    );
+  }
+  return answer;
 }
 
 /** A request that never got an answer is still recorded (status error, cost 0) and its hold released. */

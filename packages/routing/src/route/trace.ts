@@ -2,24 +2,37 @@ import type { CatalogEndpoint, TraceCandidate } from "../types.ts";
 import type { Candidate } from "./filter-candidates.ts";
 import type { RankedEndpoint } from "./order/rank-endpoints.ts";
 
-type TraceBase = Omit<TraceCandidate, "status">;
+/** A candidate's fixed fields; optional ones are set only when present (the trace is stored as JSON). */
+function row(
+  endpoint: CatalogEndpoint,
+  status: TraceCandidate["status"],
+  extra: { rank?: number; score?: number | undefined; notes?: string[] },
+): TraceCandidate {
+  const candidate: TraceCandidate = {
+    endpointId: endpoint.id,
+    modelId: endpoint.modelId,
+    providerId: endpoint.provider.id,
+    providerName: endpoint.provider.name,
+    inputPriceNanos: priceText(endpoint.inputPriceNanos),
+    outputPriceNanos: priceText(endpoint.outputPriceNanos),
+    status,
+  };
+  if (extra.rank !== undefined) candidate.rank = extra.rank;
+  if (extra.score !== undefined) candidate.score = extra.score;
+  if (extra.notes !== undefined && extra.notes.length > 0) candidate.notes = extra.notes;
+  return candidate;
+}
 
-/** Per endpoint object of a catalog snapshot, built once: every request's trace repeats them. */
-const bases = new WeakMap<CatalogEndpoint, Readonly<TraceBase>>();
-function base(endpoint: CatalogEndpoint): Readonly<TraceBase> {
-  let fields = bases.get(endpoint);
-  if (!fields) {
-    fields = {
-      endpointId: endpoint.id,
-      modelId: endpoint.modelId,
-      providerId: endpoint.provider.id,
-      providerName: endpoint.provider.name,
-      inputPriceNanos: endpoint.inputPriceNanos.toString(),
-      outputPriceNanos: endpoint.outputPriceNanos.toString(),
-    };
-    bases.set(endpoint, fields);
+/** Catalog prices take a handful of values; their decimal text is kept instead of redone per request. */
+const priceTexts = new Map<bigint, string>();
+function priceText(nanos: bigint): string {
+  let text = priceTexts.get(nanos);
+  if (text === undefined) {
+    text = nanos.toString();
+    if (priceTexts.size >= 10_000) priceTexts.clear();
+    priceTexts.set(nanos, text);
   }
-  return fields;
+  return text;
 }
 
 /**
@@ -31,31 +44,24 @@ export function buildTraceCandidates(
   ranked: readonly RankedEndpoint[],
   candidates: readonly Candidate[],
 ): TraceCandidate[] {
-  const attempted = new Set(attempts.map((a) => a.endpoint.id));
-  const rows: TraceCandidate[] = attempts.map((entry, rank) => ({
-    ...base(entry.endpoint),
-    status: "kept",
-    rank,
-    ...(entry.score === undefined ? {} : { score: entry.score }),
-    ...(entry.notes.length > 0 ? { notes: entry.notes } : {}),
-  }));
+  const rows: TraceCandidate[] = [];
+  const attempted = new Set<string>();
+  attempts.forEach((entry, rank) => {
+    attempted.add(entry.endpoint.id);
+    rows.push(row(entry.endpoint, "kept", { rank, score: entry.score, notes: entry.notes }));
+  });
   for (const entry of ranked) {
     if (attempted.has(entry.endpoint.id)) continue;
-    rows.push({
-      ...base(entry.endpoint),
-      status: "kept",
-      ...(entry.score === undefined ? {} : { score: entry.score }),
-      notes: [...entry.notes, "fallbacks_disabled"],
-    });
+    rows.push(
+      row(entry.endpoint, "kept", { score: entry.score, notes: [...entry.notes, "fallbacks_disabled"] }),
+    );
   }
   for (const { endpoint, exclusion } of candidates) {
     if (!exclusion) continue;
-    rows.push({
-      ...base(endpoint),
-      status: "excluded",
-      excludedBy: exclusion.excludedBy,
-      reason: exclusion.reason,
-    });
+    const excluded = row(endpoint, "excluded", {});
+    excluded.excludedBy = exclusion.excludedBy;
+    excluded.reason = exclusion.reason;
+    rows.push(excluded);
   }
   return rows;
 }
