@@ -22,8 +22,16 @@ export async function readJson(c: Context<GatewayEnv>, maxBytes: number): Promis
   }
 }
 
-/** With events rather than an async iterator, which costs a promise and a turn per chunk. */
-function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<string> {
+/**
+ * A small body usually arrives with its headers: by the time the handler asks, Node has buffered
+ * all of it, and it is taken in one synchronous read. Otherwise it is read with stream events
+ * (not an async iterator, which costs a promise and a turn per chunk).
+ */
+function readIncoming(incoming: IncomingMessage, maxBytes: number): string | Promise<string> {
+  if (incoming.complete && incoming.readableLength <= maxBytes) {
+    const buffered = incoming.read() as Buffer | null;
+    return buffered === null ? "" : buffered.toString("utf8");
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

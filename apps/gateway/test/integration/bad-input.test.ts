@@ -228,6 +228,41 @@ describe("malformed input", () => {
     expect(body.error.message).toMatch(/meta-llama\/llama-3.3-70b-instruct/);
   });
 
+  describe("bodies sent in chunks, without a content-length", () => {
+    // A body still arriving when the handler reads it: the streamed read, not the buffered one.
+    function chunked(parts: string[]) {
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (const part of parts) {
+            controller.enqueue(new TextEncoder().encode(part));
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          controller.close();
+        },
+      });
+      return fetch(`${harness.apiUrl}/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${harness.org.apiKey}` },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    }
+
+    it("reads a body that trickles in", async () => {
+      const json = JSON.stringify({ model: "openai/gpt-4o-mini", messages: user, max_tokens: 8 });
+      const response = await chunked([json.slice(0, 10), json.slice(10, 40), json.slice(40)]);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { object: string }).object).toBe("chat.completion");
+    });
+
+    it("refuses one that grows past the limit with a 413", async () => {
+      const megabyte = "x".repeat(1024 * 1024);
+      const response = await chunked(['{"messages":[{"role":"user","content":"', ...Array(5).fill(megabyte)]);
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    });
+  });
+
   it("answers unknown routes with a 404 in the error shape", async () => {
     const response = await fetch(`${harness.apiUrl}/nope`);
     expect(response.status).toBe(404);
