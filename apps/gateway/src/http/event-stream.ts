@@ -1,7 +1,10 @@
 import type { ServerResponse } from "node:http";
 
 export interface EventStream {
-  /** Queues text. Everything written in one turn of the event loop leaves in one socket write. */
+  /**
+   * The first text leaves at once, with the status line and headers. After it, everything written
+   * in one turn of the event loop leaves in one socket write.
+   */
   write(text: string): void;
   /** Resolves once the client has taken what was sent (backpressure), or has gone away. */
   drained(): Promise<void> | undefined;
@@ -11,9 +14,10 @@ export interface EventStream {
 
 /**
  * A `text/event-stream` answer written straight to the Node response. The status line and headers
- * leave with the first events, in the same socket write. A fast upstream delivers many events per
- * read and a write each would cost a system call each; a slow upstream's events still leave as
- * soon as they arrive.
+ * leave with the first event, in the same socket write, as soon as it exists: the first token's
+ * time is what a streaming client waits on. A fast upstream then delivers many events per read,
+ * and a write each would cost a system call each, so later events are gathered per turn; a slow
+ * upstream's events still leave as soon as they arrive.
  */
 export function openEventStream(outgoing: ServerResponse, headers: Record<string, string>): EventStream {
   outgoing.writeHead(200, {
@@ -24,6 +28,7 @@ export function openEventStream(outgoing: ServerResponse, headers: Record<string
     "x-accel-buffering": "no",
   });
   let pending = "";
+  let started = false;
   let scheduled: NodeJS.Immediate | undefined;
   const flush = () => {
     clearImmediate(scheduled);
@@ -34,7 +39,12 @@ export function openEventStream(outgoing: ServerResponse, headers: Record<string
   return {
     write: (text) => {
       pending += text;
-      scheduled ??= setImmediate(flush);
+      if (!started) {
+        started = true;
+        flush();
+      } else {
+        scheduled ??= setImmediate(flush);
+      }
     },
     drained: () => (outgoing.writableNeedDrain && !outgoing.destroyed ? drainOrClose(outgoing) : undefined),
     end: () => {
