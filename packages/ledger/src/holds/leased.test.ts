@@ -3,6 +3,7 @@ import { createTestOrg, testRedisUrl } from "@switchyard/db/testing";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { fund, hold, testDb, usageJob } from "../../test/support.ts";
+import { orgBalanceNanos } from "../balances.ts";
 import { settleAndReleaseHolds } from "../settlement/usage-sink.ts";
 import { LeasedCreditHolds, type LeasedCreditHoldsOptions } from "./leased.ts";
 import { RedisCreditHolds } from "./redis.ts";
@@ -111,6 +112,31 @@ describe("LeasedCreditHolds", () => {
     // Idle, the lease goes back: only the debit remains.
     await holds.heartbeat();
     expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000_000n - 4_000n);
+  });
+
+  it("takes the costs of a batch's generations off their lease together, each once", async () => {
+    const { gateway, redisSpendable } = namespace();
+    const holds = gateway({ leaseRequests: 10, minLeaseNanos: 1n, idleMs: 0 });
+    const org = await fundedOrg(1_000_000_000n);
+    const jobs = [];
+    for (const cost of [1_000n, 2_000n, 3_000n]) {
+      const request = hold(org.orgId, org.keyId, 10_000n);
+      const outcome = await holds.reserve(request);
+      if (!outcome.ok || !outcome.leaseId) throw new Error("expected a leased hold");
+      holds.finish(request.generationId, cost);
+      jobs.push(
+        usageJob(org.orgId, org.keyId, cost, {
+          generationId: request.generationId,
+          holdLease: outcome.leaseId,
+        }),
+      );
+    }
+    // One lease of 100,000n served all three; the batch debits 6,000n and takes 6,000n off it.
+    await settleAndReleaseHolds(handle.db, holds, jobs);
+    expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(1_000_000_000n - 6_000n);
+    expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000_000n - 6_000n - 94_000n);
+    await settleAndReleaseHolds(handle.db, holds, jobs);
+    expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000_000n - 6_000n - 94_000n);
   });
 
   it("gives a lease back when the org's balance no longer covers its holds (a refund)", async () => {

@@ -15,14 +15,17 @@ local function snap_parts(snap)
   local c2 = string.find(snap, ':', c1 + 1, true)
   return tonumber(string.sub(snap, 1, c1 - 1)), tonumber(string.sub(snap, c1 + 1, c2 - 1)), string.sub(snap, c2 + 1)
 end
-local function visible(xid, snap)
+-- Parses a snapshot once (a script may ask about hundreds of settlements): a function telling
+-- whether a transaction's effects are visible in it.
+local function snapshot_contains(snap)
   local xmin, xmax, xip = snap_parts(snap)
-  if xid < xmin then return true end
-  if xid >= xmax then return false end
-  for x in string.gmatch(xip, '%d+') do
-    if tonumber(x) == xid then return false end
+  local running = {}
+  for x in string.gmatch(xip, '%d+') do running[tonumber(x)] = true end
+  return function(xid)
+    if xid < xmin then return true end
+    if xid >= xmax then return false end
+    return not running[xid]
   end
-  return true
 end
 local function split3(v)
   local a = string.find(v, '|', 1, true)
@@ -206,27 +209,38 @@ return {'ok', redis.call('HGET', KEYS[1], 'bal'), redis.call('HGET', KEYS[1], 'h
 `;
 
 /**
- * KEYS o ku kh hz ha rc idx1…idxN; ARGV gen cost keyId xid('' = unknown) lease('' = none), five
- * per generation. Settles N generations of one org in one call: removes each hold (or takes the
- * cost off the lease it was spent from) and applies each debit unless the cached snapshot already
- * contains it. Returns the number of settlements waiting for a newer snapshot.
+ * KEYS o ku kh hz ha rc idx1…idxN; ARGV N, then gen cost keyId xid('' = unknown) lease('' = own
+ * hold), five per generation, then lease total, two per lease. Settles N generations of one org in
+ * one call: removes each generation's own hold, takes each lease's total (its generations' costs)
+ * off it once, and applies each debit unless the cached snapshot already contains it. Returns the
+ * number of settlements waiting for a newer snapshot.
  */
 export const SETTLE_LUA = `${helpers}
-for i = 0, #ARGV / 5 - 1 do
-  local gen, cost, keyId, txid, lease = ARGV[i * 5 + 1], ARGV[i * 5 + 2], ARGV[i * 5 + 3], ARGV[i * 5 + 4], ARGV[i * 5 + 5]
-  drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], gen)
-  if lease ~= '' then lease_shrink(KEYS[1], KEYS[3], KEYS[5], lease, cost) end
-  redis.call('DEL', KEYS[7 + i])
-  local snap = redis.call('HGET', KEYS[1], 'snap')
+local n = tonumber(ARGV[1])
+local snap = redis.call('HGET', KEYS[1], 'snap')
+local contains = snap and snapshot_contains(snap)
+local tracked = {}
+for i = 0, n - 1 do
+  local b = 1 + i * 5
+  local gen, cost, keyId, txid, lease = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4], ARGV[b + 5]
+  -- A generation spent from a lease has no hold of its own: its lease shrinks below, once.
+  if lease == '' then
+    drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], gen)
+    redis.call('DEL', KEYS[7 + i])
+  end
   -- Skip what is already recorded, and what the cached snapshot already contains.
-  if redis.call('HEXISTS', KEYS[6], gen) == 0 and not (snap and txid ~= '' and visible(tonumber(txid), snap)) then
+  if redis.call('HEXISTS', KEYS[6], gen) == 0 and not (contains and txid ~= '' and contains(tonumber(txid))) then
     if snap and cost ~= '0' then
       redis.call('HINCRBY', KEYS[1], 'bal', '-' .. cost)
-      if keyId ~= '' and redis.call('HEXISTS', KEYS[2], keyId) == 1 then redis.call('HINCRBY', KEYS[2], keyId, cost) end
+      if keyId ~= '' then
+        if tracked[keyId] == nil then tracked[keyId] = redis.call('HEXISTS', KEYS[2], keyId) == 1 end
+        if tracked[keyId] then redis.call('HINCRBY', KEYS[2], keyId, cost) end
+      end
     end
     redis.call('HSET', KEYS[6], gen, txid .. '|' .. cost .. '|' .. keyId)
   end
 end
+for j = 2 + n * 5, #ARGV, 2 do lease_shrink(KEYS[1], KEYS[3], KEYS[5], ARGV[j], ARGV[j + 1]) end
 return redis.call('HLEN', KEYS[6])
 `;
 
@@ -256,19 +270,23 @@ redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 redis.call('HSET', KEYS[1], 'bal', ARGV[2], 'held', '0', 'snap', snap)
 for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 local rc = redis.call('HGETALL', KEYS[6])
+local contains = snapshot_contains(snap)
+local owned = {}
 for i = 1, #rc, 2 do
   local xid, cost, key = split3(rc[i + 1])
-  if xid ~= '' and visible(tonumber(xid), snap) then
-    redis.call('HDEL', KEYS[6], rc[i])
+  if xid ~= '' and contains(tonumber(xid)) then
+    owned[#owned + 1] = rc[i]
   else
     if cost ~= '0' then
       redis.call('HINCRBY', KEYS[1], 'bal', '-' .. cost)
       if key ~= '' and redis.call('HEXISTS', KEYS[2], key) == 1 then redis.call('HINCRBY', KEYS[2], key, cost) end
     end
     -- Without a txid we cannot tell; count it once (conservatively) and let later snapshots own it.
-    if xid == '' then redis.call('HDEL', KEYS[6], rc[i]) end
+    if xid == '' then owned[#owned + 1] = rc[i] end
   end
 end
+-- Settlements the snapshot now owns leave rc, a thousand fields per call.
+for i = 1, #owned, 1000 do redis.call('HDEL', KEYS[6], unpack(owned, i, math.min(i + 999, #owned))) end
 local now = now_ms()
 local expired = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)
 for _, gen in ipairs(expired) do

@@ -126,6 +126,40 @@ describe("RedisCreditHolds", () => {
     }
   });
 
+  it("counts a debit whose transaction was still running when the snapshot was taken, once", async () => {
+    const { holds } = newHolds();
+    const org = await createTestOrg(handle.db);
+    await fund(handle, org.orgId, 1_000n);
+    const debit = await handle.sql.reserve();
+    try {
+      // A debit of 300 in a transaction that stays open. A later one commits (another org's
+      // funding), so the snapshot the cache loads next lists the debit's as running: not in it.
+      await debit`begin`;
+      await debit`update ledger_accounts set balance_nanos = balance_nanos - 300
+        where kind = 'org_credits' and org_id = ${org.orgId}`;
+      const [row] = await debit<{ txid: string }[]>`select pg_current_xact_id()::text as txid`;
+      await fund(handle, (await createTestOrg(handle.db)).orgId, 500n);
+      expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(1_000n);
+      await holds.settle([
+        {
+          generationId: newId("gen"),
+          orgId: org.orgId,
+          keyId: org.keyId,
+          costNanos: 300n,
+          ledgerTxid: row?.txid,
+        },
+      ]);
+      expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(700n);
+      await debit`commit`;
+    } finally {
+      debit.release();
+    }
+    // A snapshot that contains it: the debit now comes from Postgres, and is not taken twice.
+    await holds.refresh(org.orgId);
+    expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(700n);
+    expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(700n);
+  });
+
   it("picks up purchases on refresh", async () => {
     const { holds } = newHolds();
     const org = await createTestOrg(handle.db);

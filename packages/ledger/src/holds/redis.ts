@@ -166,16 +166,26 @@ export class RedisCreditHolds implements CreditHolds {
     await Promise.all(
       [...byOrg].map(async ([orgId, group]) => {
         const k = this.keys(orgId);
+        // Shrinking a lease by the sum of its generations' costs takes what shrinking it by each
+        // in turn would (both stop at what is left), in one step instead of one per generation.
+        const leaseTotals = new Map<string, bigint>();
+        for (const s of group) {
+          if (s.leaseId) leaseTotals.set(s.leaseId, (leaseTotals.get(s.leaseId) ?? 0n) + s.costNanos);
+        }
         const waiting = await this.run(
           SCRIPTS.settle,
           [k.o, k.ku, k.kh, k.hz, k.ha, k.rc, ...group.map((s) => this.indexKey(s.generationId))],
-          group.flatMap((s) => [
-            s.generationId,
-            s.costNanos.toString(),
-            s.keyId ?? "",
-            s.ledgerTxid ?? "",
-            s.leaseId ?? "",
-          ]),
+          [
+            String(group.length),
+            ...group.flatMap((s) => [
+              s.generationId,
+              s.costNanos.toString(),
+              s.keyId ?? "",
+              s.ledgerTxid ?? "",
+              s.leaseId ?? "",
+            ]),
+            ...[...leaseTotals].flatMap(([leaseId, total]) => [leaseId, total.toString()]),
+          ],
         );
         if (Number(waiting[0]) >= this.resnapshotAfter) await this.rebuildOrg(orgId);
       }),
