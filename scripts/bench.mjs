@@ -15,17 +15,20 @@ for (const [name, port] of [
   }
 }
 const tsx = `${ROOT}/node_modules/.bin/tsx`;
+// Each run starts from an empty database of its own: a generations table grown by earlier runs
+// (millions of rows, indexes past Postgres's cache) would make each run slower than the last.
+const databaseUrl = (name) =>
+  (process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/db").replace(/\/[^/]*$/, `/${name}`);
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl(
+    process.argv[2] === "settlement" ? "switchyard_settlement_test" : "switchyard_bench",
+  ),
+  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0",
+};
+run(tsx, ["tools/platform/src/prepare-test-db.ts"], { env });
 if (process.argv[2] === "settlement") {
-  const env = {
-    ...process.env,
-    DATABASE_URL: (process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/db").replace(
-      /\/[^/]*$/,
-      "/switchyard_settlement_test",
-    ),
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0",
-  };
-  run(tsx, ["tools/platform/src/prepare-test-db.ts"], { env });
   run(tsx, ["apps/billing/bench/settlement.ts", ...process.argv.slice(3)], { env });
 } else {
-  run(tsx, ["tests/bench/run.ts"]);
+  run(tsx, ["tests/bench/run.ts"], { env });
 }

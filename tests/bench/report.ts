@@ -9,7 +9,9 @@ export interface BenchResults {
   latency: Record<string, PairedResult>;
   streamTtfb: Record<string, PairedResult>;
   streamTotal: Record<string, PairedResult>;
+  /** The median round's figures; every round is in `throughputRounds`. */
   maxThroughput: Record<string, LoadResult>;
+  throughputRounds: { switchyard: number; portkey: number; ratio: number }[];
   sustained: Record<string, LoadResult>;
   gateway: { cpuCoresAtMaxThroughput: number; peakRssMiB: number };
   soak: {
@@ -22,6 +24,15 @@ export interface BenchResults {
     rssMinMiB: number;
     rssMaxMiB: number;
   };
+}
+
+/** One Switchyard run and the Portkey run right after it, at maximum throughput. */
+export interface ThroughputRound {
+  switchyard: LoadResult;
+  portkey: LoadResult;
+  /** Switchyard's gateway CPU (all its processes) during its run. */
+  gatewayCores: number;
+  ratio: number;
 }
 
 export function renderMarkdown(r: BenchResults): string {
@@ -58,7 +69,7 @@ costs on this machine before any gateway work is done.
 
 ${rows.join("\n")}
 
-${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}×
+${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
 - Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB (all gateway processes)
 - Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
 `;
