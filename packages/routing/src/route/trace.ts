@@ -13,26 +13,14 @@ function row(
     modelId: endpoint.modelId,
     providerId: endpoint.provider.id,
     providerName: endpoint.provider.name,
-    inputPriceNanos: priceText(endpoint.inputPriceNanos),
-    outputPriceNanos: priceText(endpoint.outputPriceNanos),
+    inputPriceNanos: endpoint.inputPriceNanos.toString(),
+    outputPriceNanos: endpoint.outputPriceNanos.toString(),
     status,
   };
   if (extra.rank !== undefined) candidate.rank = extra.rank;
   if (extra.score !== undefined) candidate.score = extra.score;
   if (extra.notes !== undefined && extra.notes.length > 0) candidate.notes = extra.notes;
   return candidate;
-}
-
-/** Catalog prices take a handful of values; their decimal text is kept instead of redone per request. */
-const priceTexts = new Map<bigint, string>();
-function priceText(nanos: bigint): string {
-  let text = priceTexts.get(nanos);
-  if (text === undefined) {
-    text = nanos.toString();
-    if (priceTexts.size >= 10_000) priceTexts.clear();
-    priceTexts.set(nanos, text);
-  }
-  return text;
 }
 
 /**
