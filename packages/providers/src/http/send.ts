@@ -17,19 +17,6 @@ export type ParseErrorResponse = (
   bodyText: string,
 ) => UpstreamError;
 
-/** Each upstream URL's origin and path, parsed once: adapters call a handful of URLs. */
-const parsedUrls = new Map<string, { origin: string; path: string }>();
-function parseUrl(url: string): { origin: string; path: string } {
-  let parsed = parsedUrls.get(url);
-  if (!parsed) {
-    const target = new URL(url);
-    parsed = { origin: target.origin, path: target.pathname + target.search };
-    if (parsedUrls.size >= 1_000) parsedUrls.clear();
-    parsedUrls.set(url, parsed);
-  }
-  return parsed;
-}
-
 /**
  * POSTs JSON through the origin's keep-alive pool. Rejects with `UpstreamError`: `timeout` when no
  * response headers arrive within `timeoutMs`, `cancelled` when `signal` aborts, `connect_error`
@@ -46,12 +33,12 @@ export async function sendUpstream(
 ): Promise<UpstreamResponse> {
   const { signal, timeoutMs } = options;
   if (signal.aborted) throw cancelled();
-  const { origin, path } = parseUrl(url);
+  const target = new URL(url);
 
   let res: Dispatcher.ResponseData;
   try {
-    res = await poolFor(origin).request({
-      path,
+    res = await poolFor(target.origin).request({
+      path: target.pathname + target.search,
       method: "POST",
       headers: {
         "content-type": "application/json",
