@@ -28,7 +28,6 @@ export function openEventStream(outgoing: ServerResponse, headers: Record<string
     "x-accel-buffering": "no",
   });
   let pending = "";
-  let started = false;
   let scheduled: NodeJS.Immediate | undefined;
   const flush = () => {
     clearImmediate(scheduled);
@@ -39,12 +38,9 @@ export function openEventStream(outgoing: ServerResponse, headers: Record<string
   return {
     write: (text) => {
       pending += text;
-      if (!started) {
-        started = true;
-        flush();
-      } else {
-        scheduled ??= setImmediate(flush);
-      }
+      // Node sends the status line and headers with the first write.
+      if (!outgoing.headersSent) flush();
+      else scheduled ??= setImmediate(flush);
     },
     drained: () => (outgoing.writableNeedDrain && !outgoing.destroyed ? drainOrClose(outgoing) : undefined),
     end: () => {
