@@ -90,15 +90,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       LOG_LEVEL: "warn",
       ...options.env,
     };
-    const tsxApp = (name: string, dir: string, env: Record<string, string | undefined>) =>
+    const nodeApp = (name: string, dir: string, args: string[], env: Record<string, string | undefined>) =>
       spawnApp({
         name,
         cwd: join(ROOT, dir),
         command: process.execPath,
-        args: ["--import", "tsx", "src/main.ts"],
+        args,
         env: { ...common, ...env },
         output: options.appOutput,
       });
+    const tsxApp = (name: string, dir: string, env: Record<string, string | undefined>) =>
+      nodeApp(name, dir, ["--import", "tsx", "src/main.ts"], env);
 
     if (apps.has("sim")) {
       const sim = tsxApp("provider-sim", "apps/provider-sim", {
@@ -122,25 +124,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     if (apps.has("gateway")) {
       // The gateway runs from its bundle (apps/gateway/build.ts says why), built afresh each start.
       buildGateway(ROOT);
-      const gateway = spawnApp({
-        name: "gateway",
-        cwd: join(ROOT, "apps/gateway"),
-        command: process.execPath,
-        args: [
-          // A 64 MiB young generation: the hot path allocates per request, and fewer scavenges cut
-          // the gateway's CPU per request by about a sixth under load (README, performance).
-          "--max-semi-space-size=64",
-          "--enable-source-maps",
-          "dist/main.mjs",
-        ],
-        env: {
-          ...common,
+      const gateway = nodeApp(
+        "gateway",
+        "apps/gateway",
+        // A 64 MiB young generation: the hot path allocates per request, and fewer scavenges cut
+        // the gateway's CPU per request by about a sixth under load (README, performance).
+        ["--max-semi-space-size=64", "--enable-source-maps", "dist/main.mjs"],
+        {
           GATEWAY_PORT: String(ports.gateway),
           GATEWAY_HOST: host,
           ...(options.useSimulator !== false ? { PROVIDER_SIM_URL: urls.sim } : {}),
         },
-        output: options.appOutput,
-      });
+      );
       running.push(gateway);
       pids.gateway = gateway.child.pid;
       await waitForHttp(`${urls.gateway}/health`, gateway, 60_000);
