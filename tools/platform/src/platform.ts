@@ -6,7 +6,7 @@ import { seedCatalog } from "@switchyard/db/seed";
 import { type DemoAccount, ensureDemoAccount } from "./demo-account.ts";
 import { loadDevSecrets } from "./dev-secrets.ts";
 import { buildGateway } from "./gateway-build.ts";
-import { type Infrastructure, resolveInfrastructure } from "./infrastructure.ts";
+import { type Infrastructure, isPortOpen, resolveInfrastructure } from "./infrastructure.ts";
 import { type AppProcess, spawnApp, waitForHttp } from "./processes.ts";
 import { ensureWebBuild } from "./web-build.ts";
 
@@ -46,10 +46,24 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/**
+ * An app that cannot bind its port exits, but its readiness check would be answered by whatever
+ * already listens there (an earlier run left behind), so the platform would run against stale code.
+ */
+async function assertPortsFree(apps: Set<keyof PlatformPorts>, ports: PlatformPorts): Promise<void> {
+  const taken: string[] = [];
+  for (const app of apps) if (await isPortOpen("127.0.0.1", ports[app])) taken.push(`${app} (${ports[app]})`);
+  if (taken.length > 0)
+    throw new Error(
+      `Ports already in use on 127.0.0.1: ${taken.join(", ")}. Stop the process holding them (an earlier run?) and start again.`,
+    );
+}
+
 /** Infrastructure, migrations, seed, demo account, then the apps: `npm start` and the e2e suites. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const { ports, log } = options;
-  const apps = new Set(options.apps ?? ["sim", "gateway", "billing", "web"]);
+  const apps = new Set<keyof PlatformPorts>(options.apps ?? ["sim", "gateway", "billing", "web"]);
+  await assertPortsFree(apps, ports);
   mkdirSync(options.dataDir, { recursive: true });
   const infrastructure = await resolveInfrastructure({
     dataDir: options.dataDir,
