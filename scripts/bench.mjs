@@ -1,10 +1,11 @@
 // `npm run bench`: install, check services, then run the gateway benchmark (tests/bench/run.ts).
 // `npm run bench:settlement`: the usage-settlement throughput benchmark (apps/billing/bench) on a
 // fresh database of its own.
-import { checkNode, installDependencies, isPortOpen, ROOT, run } from "./lib/bootstrap.mjs";
+import { checkNode, ensureAptPackage, installDependencies, isPortOpen, ROOT, run } from "./lib/bootstrap.mjs";
 
 checkNode();
 installDependencies();
+if (process.argv[2] !== "settlement") ensureAptPackage("/usr/bin/wrk", "wrk", "the load runs");
 for (const [name, port] of [
   ["PostgreSQL", 5432],
   ["Redis", 6379],

@@ -1,13 +1,11 @@
 // `npm test`: install, check services, prepare a fresh test database, then format, lint,
 // typecheck and every test suite. Fails with a clear message when a service is unreachable.
 
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { checkNode, installDependencies, isPortOpen, ROOT, run } from "./lib/bootstrap.mjs";
+import { checkNode, ensureAptPackage, installDependencies, isPortOpen, ROOT, run } from "./lib/bootstrap.mjs";
 
 checkNode();
 installDependencies();
-ensureChromium();
+ensureAptPackage("/usr/bin/chromium", "chromium", "browser tests");
 
 const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/switchyard_test";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
@@ -39,23 +37,6 @@ run(
   },
 );
 console.log("✔ All checks passed.");
-
-function ensureChromium() {
-  if (existsSync("/usr/bin/chromium")) return;
-  console.log("› Installing Chromium for browser tests (apt-get)…");
-  if (process.getuid?.() !== 0) {
-    console.error("✖ /usr/bin/chromium is missing and this is not root: run `apt-get install -y chromium`.");
-    process.exit(1);
-  }
-  const quiet = { stdio: ["ignore", "ignore", "inherit"] };
-  if (
-    spawnSync("apt-get", ["update", "-qq"], quiet).status !== 0 ||
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], quiet).status !== 0
-  ) {
-    console.error("✖ Could not install Chromium with apt-get.");
-    process.exit(1);
-  }
-}
 
 async function requireService(name, url, defaultPort) {
   const { hostname, port } = new URL(url);

@@ -1,5 +1,6 @@
 // Plain Node (no dependencies): runs before anything is installed.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createConnection } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,4 +47,22 @@ export function isPortOpen(host, port, timeoutMs = 1000) {
     socket.once("connect", () => done(true));
     socket.once("error", () => done(false));
   });
+}
+
+/** A Debian package the scripts need (Chromium for browser tests, wrk for the benchmark), installed with apt-get when its binary is missing. */
+export function ensureAptPackage(binary, name, purpose) {
+  if (existsSync(binary)) return;
+  console.log(`› Installing ${name} for ${purpose} (apt-get)…`);
+  if (process.getuid?.() !== 0) {
+    console.error(`✖ ${binary} is missing and this is not root: run \`apt-get install -y ${name}\`.`);
+    process.exit(1);
+  }
+  const quiet = { stdio: ["ignore", "ignore", "inherit"] };
+  if (
+    spawnSync("apt-get", ["update", "-qq"], quiet).status !== 0 ||
+    spawnSync("apt-get", ["install", "-y", "-qq", name], quiet).status !== 0
+  ) {
+    console.error(`✖ Could not install ${name} with apt-get.`);
+    process.exit(1);
+  }
 }

@@ -65,7 +65,8 @@ Switchyard with everything on: key auth, rate limit (GCRA in Redis, cells taken 
 routing, credit hold (from a lease held in Redis), usage settlement through BullMQ to the billing
 worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal Node.js proxy
 (node:http and an undici pool, no auth, no routing, no billing) shows what one extra Node.js hop
-costs on this machine before any gateway work is done.
+costs on this machine before any gateway work is done. Load: wrk (one thread, its own process)
+for maximum and sustained throughput, autocannon for the fixed-rate soak.
 
 ${rows.join("\n")}
 

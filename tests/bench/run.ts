@@ -7,7 +7,7 @@ import { grantPromotionalCredit } from "@switchyard/ledger";
 import { ROOT, startPlatform } from "@switchyard/platform";
 import { configureSimProvider, type SettingsPatch } from "@switchyard/provider-sim";
 import { eq } from "drizzle-orm";
-import { type LoadResult, runLoad } from "./load.ts";
+import { type LoadResult, runLoad, runLoadAtRate } from "./load.ts";
 import {
   cpuSeconds,
   memoryMiB,
@@ -28,7 +28,7 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 // machine the other processes already fill the second core, and a run with one worker per core
 // measured the same throughput with twice the memory. BENCH_GATEWAY_WORKERS=N measures N.
 const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
-const THROUGHPUT_ROUNDS = 3;
+const THROUGHPUT_ROUNDS = 5;
 const log = (line: string) => console.log(`› ${line}`);
 
 const platform = await startPlatform({
@@ -167,7 +167,7 @@ try {
 
   await configureUpstream({ latencyMs: 0 });
   log(`Soak: ${SOAK_SECONDS}s at 1,000 requests/s through Switchyard…`);
-  await runLoad(targets.switchyard, { connections: 20, seconds: 5, rate: 1000 });
+  await runLoadAtRate(targets.switchyard, { connections: 20, seconds: 5, rate: 1000 });
   // One RSS reading lands anywhere in a GC cycle (it moved ±10% between readings seconds apart),
   // so start and end are the medians of the readings (one every 5 s) in the first and last minute.
   const rssSamples: { at: number; rss: number }[] = [];
@@ -176,7 +176,11 @@ try {
     5_000,
   );
   const soakStarted = Date.now();
-  const soak = await runLoad(targets.switchyard, { connections: 50, seconds: SOAK_SECONDS, rate: 1000 });
+  const soak = await runLoadAtRate(targets.switchyard, {
+    connections: 50,
+    seconds: SOAK_SECONDS,
+    rate: 1000,
+  });
   clearInterval(sampler);
   const edge = Math.min(60_000, (SOAK_SECONDS * 1000) / 3);
   const medianRss = (from: number, to: number) =>
