@@ -113,6 +113,12 @@ export interface CallOptions {
   signal: AbortSignal;
   /** Time allowed until the upstream's response headers arrive. */
   timeoutMs: number;
+  /**
+   * Told each stretch of time spent waiting on the upstream (request sent until its headers,
+   * reading a whole body), so the caller can tell the gateway's own time from the provider's:
+   * building the upstream request and parsing its answer are not waiting.
+   */
+  onWait?: ((ms: number) => void) | undefined;
 }
 
 export interface ProviderAdapter {

@@ -20,12 +20,13 @@ export async function completeChat(
   let success: AttemptSuccess<ChatCompletion>;
   const request = requestSignal(c, deps.config.requestDeadlineMs);
   try {
-    success = await runAttempts(deps, chat, request.signal, (attempt, signal) =>
+    success = await runAttempts(deps, chat, request.signal, (attempt, signal, onWait) =>
       deps.upstream
         .adapter(attempt.endpoint)
         .complete(upstreamRequest(chat.body, attempt), deps.upstream.target(attempt.endpoint), {
           signal,
           timeoutMs: deps.config.upstreamTimeoutMs,
+          onWait,
         }),
     );
   } catch (error) {

@@ -8,7 +8,10 @@ import { asUpstreamError, countsAgainstHealth, failureFromAbort } from "./upstre
 export interface AttemptSuccess<T> {
   attempt: PlannedAttempt;
   result: T;
-  /** ms spent waiting on upstreams, failed attempts included */
+  /**
+   * ms spent waiting on upstreams (request sent until its headers, reading a whole body), failed
+   * attempts included. Building the upstream request and parsing its answer are the gateway's own.
+   */
   upstreamMs: number;
 }
 
@@ -31,10 +34,13 @@ export async function runAttempts<T>(
   deps: GatewayDeps,
   chat: PreparedChat,
   clientSignal: AbortSignal,
-  call: (attempt: PlannedAttempt, signal: AbortSignal) => Promise<T>,
+  call: (attempt: PlannedAttempt, signal: AbortSignal, onWait: (ms: number) => void) => Promise<T>,
 ): Promise<AttemptSuccess<T>> {
   const deadline = chat.startedAt + deps.config.requestDeadlineMs;
   let upstreamMs = 0;
+  const onWait = (ms: number) => {
+    upstreamMs += ms;
+  };
   let lastError: UpstreamError | undefined;
   let lastAttempt: PlannedAttempt | undefined;
   for (const attempt of chat.attempts) {
@@ -43,9 +49,8 @@ export async function runAttempts<T>(
     const { endpoint } = attempt;
     const started = performance.now();
     try {
-      const result = await call(attempt, clientSignal);
+      const result = await call(attempt, clientSignal, onWait);
       const elapsed = performance.now() - started;
-      upstreamMs += elapsed;
       chat.plan.trace.attempts.push({
         endpointId: endpoint.id,
         providerId: endpoint.provider.id,
@@ -57,7 +62,6 @@ export async function runAttempts<T>(
       return { attempt, result, upstreamMs };
     } catch (raw) {
       const elapsed = performance.now() - started;
-      upstreamMs += elapsed;
       if (!(raw instanceof UpstreamError) && !clientSignal.aborted) {
         deps.logger.error(
           { err: raw, generationId: chat.generationId },

@@ -35,12 +35,13 @@ export async function streamChat(
   // The deadline covers the whole stream; the timer is cleared when the response closes.
   const request = requestSignal(c, deps.config.requestDeadlineMs);
   request.signal.addEventListener("abort", () => abort.abort(request.signal.reason), { once: true });
-  const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal) =>
+  const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal, onWait) =>
     deps.upstream
       .adapter(attempt.endpoint)
       .stream(upstreamRequest(chat.body, attempt), deps.upstream.target(attempt.endpoint), {
         signal,
         timeoutMs: deps.config.upstreamTimeoutMs,
+        onWait,
       }),
   ).then(
     (value) => ({ ok: true as const, value }),

@@ -145,6 +145,29 @@ describe("upstream faults", () => {
     expect(row.status).toBe("success");
   });
 
+  it("tells its own time from a slow provider's, in the overhead header and on /metrics", async () => {
+    const metricsCount = async (streamed: boolean) => {
+      const text = await (await fetch(new URL("/metrics", harness.apiUrl))).text();
+      const line = new RegExp(`switchyard_gateway_overhead_ms_count\\{streamed="${streamed}"\\} (\\d+)`);
+      return Number(line.exec(text)?.[1] ?? 0);
+    };
+    const [plainBefore, streamedBefore] = [await metricsCount(false), await metricsCount(true)];
+    await harness.simulate("openai", { latencyMs: 300 });
+    for (const stream of [false, true]) {
+      const started = performance.now();
+      const response = await post(body({ stream }));
+      await response.text();
+      expect(response.status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+      // The 300 ms in the provider are not the gateway's; the gateway's own work is milliseconds.
+      const overhead = Number(response.headers.get("x-switchyard-overhead-ms"));
+      expect(overhead).toBeGreaterThan(0);
+      expect(overhead).toBeLessThan(100);
+    }
+    expect(await metricsCount(false)).toBe(plainBefore + 1);
+    expect(await metricsCount(true)).toBe(streamedBefore + 1);
+  });
+
   it("stays up after all of it", async () => {
     const response = await post(body());
     expect(response.status).toBe(200);

@@ -23,7 +23,7 @@ export const anthropic: ProviderAdapter = {
       call,
       anthropicErrorFromResponse,
     );
-    return fromAnthropicResponse(await readJsonBody(res, call.signal), jsonTool);
+    return fromAnthropicResponse(await readJsonBody(res, call), jsonTool);
   },
   async stream(request, target, call) {
     const { body, jsonTool } = toAnthropicRequest(request, target.upstreamModel, true);

@@ -22,7 +22,7 @@ export const gemini: ProviderAdapter = {
       call,
       geminiErrorFromResponse,
     );
-    return fromGeminiResponse(await readJsonBody(res, call.signal), target.upstreamModel);
+    return fromGeminiResponse(await readJsonBody(res, call), target.upstreamModel);
   },
   async stream(request, target, call) {
     const res = await sendUpstream(

@@ -34,10 +34,11 @@ export async function sendUpstream(
   const { signal, timeoutMs } = options;
   if (signal.aborted) throw cancelled();
   const target = new URL(url);
+  const requestBody = JSON.stringify(body);
 
   let res: Dispatcher.ResponseData;
   try {
-    res = await poolFor(target.origin).request({
+    const dispatched = poolFor(target.origin).request({
       path: target.pathname + target.search,
       method: "POST",
       headers: {
@@ -45,10 +46,11 @@ export async function sendUpstream(
         accept: "application/json, text/event-stream",
         ...headers,
       },
-      body: JSON.stringify(body),
+      body: requestBody,
       signal,
       headersTimeout: timeoutMs,
     });
+    res = await timedWait(dispatched, options);
   } catch (err) {
     if (signal.aborted) throw cancelled();
     if (err instanceof errors.HeadersTimeoutError) {
@@ -73,7 +75,7 @@ export async function sendUpstream(
   }
   let text = "";
   try {
-    text = await res.body.text();
+    text = await timedWait(res.body.text(), options);
   } catch {
     // The error body itself was cut off; the status still says what happened.
   }
@@ -81,17 +83,27 @@ export async function sendUpstream(
 }
 
 /** Reads a whole 2xx JSON body. Socket loss → stream_interrupted; invalid JSON → bad_response. */
-export async function readJsonBody(res: UpstreamResponse, signal: AbortSignal): Promise<unknown> {
+export async function readJsonBody(res: UpstreamResponse, options: CallOptions): Promise<unknown> {
   let text: string;
   try {
-    text = await res.body.text();
+    text = await timedWait(res.body.text(), options);
   } catch {
-    if (signal.aborted) throw cancelled();
+    if (options.signal.aborted) throw cancelled();
     throw streamInterrupted("Upstream connection lost while reading the response");
   }
   try {
     return JSON.parse(text);
   } catch {
     throw badResponse("Upstream sent a body that is not JSON", res.status);
+  }
+}
+
+/** Awaits a read from the upstream and reports how long it took to `onWait`, settled or not. */
+async function timedWait<T>(read: Promise<T>, options: CallOptions): Promise<T> {
+  const started = performance.now();
+  try {
+    return await read;
+  } finally {
+    options.onWait?.(performance.now() - started);
   }
 }

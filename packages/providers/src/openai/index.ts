@@ -28,7 +28,7 @@ export function createOpenAIAdapter(options: OpenAIAdapterOptions): ProviderAdap
         call,
         openAIErrorFromResponse,
       );
-      return fromOpenAIResponse(await readJsonBody(res, call.signal), target.upstreamModel);
+      return fromOpenAIResponse(await readJsonBody(res, call), target.upstreamModel);
     },
     async stream(request, target, call) {
       const dialect = dialectFor(options, target.providerId);
