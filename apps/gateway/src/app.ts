@@ -12,6 +12,9 @@ export function createApp(deps: GatewayDeps) {
   const app = new Hono<GatewayEnv>();
 
   app.use(async (c, next) => {
+    // The gateway's own time (the overhead header, generation latency, the deadline) counts from
+    // here, before key authentication.
+    c.set("startedAt", performance.now());
     const requestId = requestHeader(c, "x-request-id") ?? randomUUID();
     c.set("requestId", requestId);
     // On the Node response, not c.header(): that would build a Fetch Headers object per request.

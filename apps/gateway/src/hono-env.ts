@@ -14,5 +14,7 @@ export type GatewayEnv = {
     /** Starts (once) and returns the key's rate-limit verdict: rejects with a 429 when over. */
     rateLimit: () => Promise<void>;
     requestId: string;
+    /** performance.now() when the request reached the gateway's first middleware */
+    startedAt: number;
   };
 };

@@ -14,12 +14,11 @@ export function chatCompletionsRoute(deps: GatewayDeps) {
     "/chat/completions",
     requireKey(deps, { rateLimited: true }),
     async (c) => {
-      const startedAt = performance.now();
       const body = parseChatRequest(await readJson(c, deps.config.maxBodyBytes));
       // c.get, not c.var: c.var copies every variable into a new object on each access.
       const chat = await prepareChat(deps, c.get("key"), body, {
         sessionHeader: requestHeader(c, "x-session-id"),
-        startedAt,
+        startedAt: c.get("startedAt"),
         checkRateLimit: c.get("rateLimit"),
       });
       return chat.body.stream ? streamChat(deps, c, chat) : completeChat(deps, c, chat);
