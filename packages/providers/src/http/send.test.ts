@@ -30,14 +30,22 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const parseError = (status: number) =>
   new UpstreamError({ code: "server_error", message: `status ${status}`, status: 502, retryable: true });
 
-describe("sendUpstream and readJsonBody", () => {
-  it("report each wait on the upstream: until its headers, then reading the body", async () => {
-    const waits: number[] = [];
-    const options = {
+/** Call options whose `onWait` keeps every reported wait. */
+function recordingWaits() {
+  const waits: number[] = [];
+  return {
+    waits,
+    options: {
       signal: new AbortController().signal,
       timeoutMs: 5_000,
       onWait: (ms: number) => waits.push(ms),
-    };
+    },
+  };
+}
+
+describe("sendUpstream and readJsonBody", () => {
+  it("report each wait on the upstream: until its headers, then reading the body", async () => {
+    const { waits, options } = recordingWaits();
     const res = await sendUpstream(`${url}/ok`, {}, { hello: "there" }, options, parseError);
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(HEADERS_AFTER_MS - 5);
@@ -48,12 +56,7 @@ describe("sendUpstream and readJsonBody", () => {
   });
 
   it("report the wait of a failed call too, error body included", async () => {
-    const waits: number[] = [];
-    const options = {
-      signal: new AbortController().signal,
-      timeoutMs: 5_000,
-      onWait: (ms: number) => waits.push(ms),
-    };
+    const { waits, options } = recordingWaits();
     await expect(sendUpstream(`${url}/fail`, {}, {}, options, parseError)).rejects.toThrow("status 503");
     expect(waits).toHaveLength(2);
     expect(waits[0]).toBeGreaterThanOrEqual(HEADERS_AFTER_MS - 5);
