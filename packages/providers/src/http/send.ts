@@ -34,7 +34,6 @@ export async function sendUpstream(
   const { signal, timeoutMs } = options;
   if (signal.aborted) throw cancelled();
   const target = new URL(url);
-  const requestBody = JSON.stringify(body);
 
   let res: Dispatcher.ResponseData;
   try {
@@ -46,7 +45,7 @@ export async function sendUpstream(
         accept: "application/json, text/event-stream",
         ...headers,
       },
-      body: requestBody,
+      body: JSON.stringify(body),
       signal,
       headersTimeout: timeoutMs,
     });
