@@ -88,5 +88,5 @@ function portkeyStreamingNote(r: BenchResults): string {
   const failed = r.streamTtfb.portkey?.errors ?? 0;
   return failed === 0
     ? ""
-    : `- Portkey's streaming requests failed (${failed} errors; its log, in the OS temp folder as portkey-bench.log, shows a TypeError on immutable headers: Portkey-AI/gateway issues 1389 and 1550, with @hono/node-server newer than 1.14.2, which its ^1.3.3 range installs), so its streaming figures time error responses.\n`;
+    : `- Portkey's streaming requests failed (${failed} errors; its log, in the OS temp folder as portkey-bench.log, shows a TypeError on immutable headers, as in Portkey-AI/gateway issues 1389 and 1550; pinning its @hono/node-server to 1.14.2, the workaround given in 1389, did not help here), so its streaming figures time error responses.\n`;
 }
