@@ -27,7 +27,7 @@ http.createServer(async (req, res) => {
 export async function startReferenceProxy(
   port: number,
   upstreamUrl: string,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ["-e", SERVER], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -50,6 +50,7 @@ export async function startReferenceProxy(
   }
   return {
     url,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));

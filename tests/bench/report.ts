@@ -13,7 +13,8 @@ export interface BenchResults {
   maxThroughput: Record<string, LoadResult>;
   throughputRounds: { switchyard: number; portkey: number; ratio: number }[];
   sustained: Record<string, LoadResult>;
-  gateway: { cpuCoresAtMaxThroughput: number; peakRssMiB: number };
+  /** Each gateway's processes: CPU during its maximum-throughput run (the median round), peak RSS. */
+  gateways: Record<"switchyard" | "portkey" | "reference", GatewayFigures>;
   soak: {
     seconds: number;
     requestsPerSecond: number;
@@ -26,12 +27,21 @@ export interface BenchResults {
   };
 }
 
+export interface GatewayFigures {
+  cpuCoresAtMaxThroughput: number;
+  peakRssMiB: number;
+}
+
+/** A load run and the CPU the target's gateway processes used during it. */
+export interface MeasuredLoad {
+  load: LoadResult;
+  cores: number;
+}
+
 /** One Switchyard run and the Portkey run right after it, at maximum throughput. */
 export interface ThroughputRound {
-  switchyard: LoadResult;
-  portkey: LoadResult;
-  /** Switchyard's gateway CPU (all its processes) during its run. */
-  gatewayCores: number;
+  switchyard: MeasuredLoad;
+  portkey: MeasuredLoad;
   ratio: number;
 }
 
@@ -42,6 +52,12 @@ export function renderMarkdown(r: BenchResults): string {
   const pairErrors = (results: BenchResults, name: string) =>
     `${results.latency[name]?.errors ?? 0} / ${results.streamTtfb[name]?.errors ?? 0}`;
   const errs = (v: LoadResult | undefined) => (v ? String(v.errors + v.non2xx) : "–");
+  const cpu = (name: keyof BenchResults["gateways"]) => {
+    const cores = r.gateways[name].cpuCoresAtMaxThroughput;
+    const perRequest = (cores * 1e6) / (r.maxThroughput[name]?.requestsPerSecond || Number.NaN);
+    return `${cores.toFixed(2)} cores, ${Math.round(perRequest).toLocaleString("en-US")} µs/request`;
+  };
+  const rss = (name: keyof BenchResults["gateways"]) => `${r.gateways[name].peakRssMiB.toFixed(0)} MiB`;
   const rows = [
     "| Measure | provider-sim direct | Switchyard | Portkey gateway | Minimal Node.js proxy |",
     "|---|---|---|---|---|",
@@ -52,6 +68,8 @@ export function renderMarkdown(r: BenchResults): string {
     `| Failed requests in the concurrency-1 runs (plain / streaming) | – | ${pairErrors(r, "switchyard")} | ${pairErrors(r, "portkey")} | ${r.latency.reference?.errors ?? "–"} / – |`,
     `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} | ${rps(r.maxThroughput.reference)} |`,
     `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} | ${errs(r.maxThroughput.reference)} |`,
+    `| Gateway CPU at max throughput | – | ${cpu("switchyard")} | ${cpu("portkey")} | ${cpu("reference")} |`,
+    `| Peak RSS of the gateway processes | – | ${rss("switchyard")} | ${rss("portkey")} | ${rss("reference")} |`,
     `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} | – |`,
     `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} | – |`,
     `| Errors at sustained load | ${errs(r.sustained.direct)} | ${errs(r.sustained.switchyard)} | ${errs(r.sustained.portkey)} | – |`,
@@ -71,7 +89,6 @@ for maximum and sustained throughput, autocannon for the fixed-rate soak.
 ${rows.join("\n")}
 
 ${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
-- Switchyard gateway CPU at max throughput: ${r.gateway.cpuCoresAtMaxThroughput.toFixed(2)} cores; peak RSS ${r.gateway.peakRssMiB.toFixed(0)} MiB (all gateway processes)
 - Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
 `;
 }

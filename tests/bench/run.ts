@@ -18,7 +18,7 @@ import {
 } from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
 import { startReferenceProxy } from "./reference-proxy.ts";
-import type { BenchResults, ThroughputRound } from "./report.ts";
+import type { BenchResults, MeasuredLoad, ThroughputRound } from "./report.ts";
 import { renderMarkdown } from "./report.ts";
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
@@ -135,28 +135,31 @@ try {
   );
   const maxThroughput: Record<string, LoadResult> = {};
   maxThroughput.direct = await runLoad(targets.direct, { connections: 64, seconds: LOAD_SECONDS });
+  /** A maximum-throughput run, with the CPU the target's gateway processes used meanwhile. */
+  const measuredLoad = async (target: Target, pid: number): Promise<MeasuredLoad> => {
+    const cpuBefore = cpuSeconds(pid);
+    const load = await runLoad(target, { connections: 64, seconds: LOAD_SECONDS });
+    return { load, cores: (cpuSeconds(pid) - cpuBefore) / LOAD_SECONDS };
+  };
   const rounds: ThroughputRound[] = [];
   for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
-    const cpuBefore = cpuSeconds(gatewayPid);
-    const switchyard = await runLoad(targets.switchyard, { connections: 64, seconds: LOAD_SECONDS });
-    const gatewayCores = (cpuSeconds(gatewayPid) - cpuBefore) / LOAD_SECONDS;
-    const portkey = await runLoad(targets.portkey, { connections: 64, seconds: LOAD_SECONDS });
+    const switchyard = await measuredLoad(targets.switchyard, gatewayPid);
+    const portkeyRun = await measuredLoad(targets.portkey, portkey.pid);
     rounds.push({
       switchyard,
-      portkey,
-      gatewayCores,
-      ratio: switchyard.requestsPerSecond / portkey.requestsPerSecond,
+      portkey: portkeyRun,
+      ratio: switchyard.load.requestsPerSecond / portkeyRun.load.requestsPerSecond,
     });
   }
-  maxThroughput.reference = await runLoad(targets.reference, { connections: 64, seconds: LOAD_SECONDS });
+  const referenceRun = await measuredLoad(targets.reference, reference.pid);
+  maxThroughput.reference = referenceRun.load;
   // The machine's speed drifts between 10-second runs; the round with the median ratio stands for
   // the run, and every round is reported.
   const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[
     Math.floor(rounds.length / 2)
   ] as ThroughputRound;
-  maxThroughput.switchyard = median.switchyard;
-  maxThroughput.portkey = median.portkey;
-  const gatewayCpu = median.gatewayCores;
+  maxThroughput.switchyard = median.switchyard.load;
+  maxThroughput.portkey = median.portkey.load;
 
   log(`Sustained throughput, 20 ms upstream (${LOAD_SECONDS}s each)…`);
   await configureUpstream({ latencyMs: 20 });
@@ -170,12 +173,12 @@ try {
   await runLoadAtRate(targets.switchyard, { connections: 20, seconds: 5, rate: 1000 });
   // One RSS reading lands anywhere in a GC cycle (it moved ±10% between readings seconds apart),
   // so start and end are the medians of the readings (one every 5 s) in the first and last minute.
-  const rssSamples: { at: number; rss: number }[] = [];
-  const sampler = setInterval(
-    () => rssSamples.push({ at: Date.now(), rss: memoryMiB(gatewayPid).rss }),
-    5_000,
-  );
   const soakStarted = Date.now();
+  const rssSamples: { at: number; rss: number }[] = [];
+  const sampleRss = () => rssSamples.push({ at: Date.now(), rss: memoryMiB(gatewayPid).rss });
+  // One reading at the start too, so a short soak (BENCH_SOAK_SECONDS) still has a start figure.
+  sampleRss();
+  const sampler = setInterval(sampleRss, 5_000);
   const soak = await runLoadAtRate(targets.switchyard, {
     connections: 50,
     seconds: SOAK_SECONDS,
@@ -206,12 +209,16 @@ try {
     streamTotal,
     maxThroughput,
     throughputRounds: rounds.map((r) => ({
-      switchyard: r.switchyard.requestsPerSecond,
-      portkey: r.portkey.requestsPerSecond,
+      switchyard: r.switchyard.load.requestsPerSecond,
+      portkey: r.portkey.load.requestsPerSecond,
       ratio: r.ratio,
     })),
     sustained,
-    gateway: { cpuCoresAtMaxThroughput: gatewayCpu, peakRssMiB: memory.peak },
+    gateways: {
+      switchyard: { cpuCoresAtMaxThroughput: median.switchyard.cores, peakRssMiB: memory.peak },
+      portkey: { cpuCoresAtMaxThroughput: median.portkey.cores, peakRssMiB: memoryMiB(portkey.pid).peak },
+      reference: { cpuCoresAtMaxThroughput: referenceRun.cores, peakRssMiB: memoryMiB(reference.pid).peak },
+    },
     soak: {
       seconds: SOAK_SECONDS,
       requestsPerSecond: soak.requestsPerSecond,
