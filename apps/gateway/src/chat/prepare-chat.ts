@@ -1,4 +1,4 @@
-import { newId } from "@switchyard/db";
+import { newTimeOrderedId } from "@switchyard/db";
 import { planRoute, type RoutePlan, type RoutingRequest } from "@switchyard/routing";
 import type { ApiKeyRecord } from "../auth/key-store.ts";
 import type { GatewayDeps } from "../deps.ts";
@@ -110,7 +110,7 @@ export async function prepareChat(
       "No provider key is configured for the endpoints of this model.",
     );
   }
-  const generationId = newId("gen");
+  const generationId = newTimeOrderedId("gen");
   const [verdict, hold] = await Promise.allSettled([
     options.checkRateLimit(),
     reserveCredit(deps.holds, {
