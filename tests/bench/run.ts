@@ -25,8 +25,9 @@ const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 // Gateway processes on one port (GATEWAY_WORKERS, node:cluster). One by default: on this 2-core
-// machine a full run with one worker per core measured no more throughput (3.91x Portkey's against
-// 4.00x the same day) with twice the memory (README, performance). BENCH_GATEWAY_WORKERS=N measures N.
+// machine full runs with one worker per core were not clearly faster (3.91x Portkey's against 4.00x
+// on one host, 3.33x against 3.10x on another) and took twice the memory (README, performance).
+// BENCH_GATEWAY_WORKERS=N measures N.
 const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
 const THROUGHPUT_ROUNDS = 5;
 const log = (line: string) => console.log(`› ${line}`);
