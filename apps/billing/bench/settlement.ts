@@ -7,6 +7,7 @@
  * Run: `npx tsx bench/settlement.ts [jobs] [maxBatch] [maxInFlight]`
  * (DATABASE_URL / REDIS_URL or the local test services).
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { createDb, randomToken } from "@switchyard/db";
 import { createTestOrg, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
 import {
@@ -82,14 +83,37 @@ async function drained(): Promise<void> {
   }
 }
 const rate = (start: number) => Math.round(total / ((performance.now() - start) / 1000));
-/** CPU of this process (the worker) per job since `since`, in microseconds. */
-const cpuPerJob = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / total);
+/** CPU seconds of the machine's Postgres processes (the benchmark runs against a local server). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited since it was listed
+    }
+    if (!stat.includes(" (postgres) ")) continue;
+    const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+const cpuMark = () => ({ worker: process.cpuUsage(), postgres: postgresCpuSeconds() });
+/** CPU per record since `since`, in microseconds: this process (the worker) and Postgres. */
+const cpuPerRecord = (since: ReturnType<typeof cpuMark>) => {
+  const used = process.cpuUsage(since.worker);
+  return {
+    worker: Math.round((used.user + used.system) / total),
+    postgres: Math.round(((postgresCpuSeconds() - since.postgres) * 1e6) / total),
+  };
 };
+const cpuText = (cpu: ReturnType<typeof cpuPerRecord>) =>
+  `worker CPU ${cpu.worker} µs, Postgres CPU ${cpu.postgres} µs per record`;
 
 // 1. End to end: queue + usage worker + Postgres + holds, one record per job, then 25 per job.
-const endToEnd: { perJob: number; rate: number; cpu: number }[] = [];
+const endToEnd: { perJob: number; rate: number; cpu: ReturnType<typeof cpuPerRecord> }[] = [];
 let expected = 0n;
 for (const perJob of [1, 25]) {
   const jobs = makeJobs();
@@ -98,7 +122,7 @@ for (const perJob of [1, 25]) {
     `enqueued ${total} records, ${perJob} per job, at ${Math.round(await enqueue(jobs, perJob))} records/s`,
   );
   const start = performance.now();
-  const cpu = process.cpuUsage();
+  const cpu = cpuMark();
   const workers = await startWorkers({
     db: handle.db,
     holds,
@@ -111,7 +135,7 @@ for (const perJob of [1, 25]) {
     usage,
   });
   await drained();
-  endToEnd.push({ perJob, rate: rate(start), cpu: cpuPerJob(cpu) });
+  endToEnd.push({ perJob, rate: rate(start), cpu: cpuPerRecord(cpu) });
   await workers.close();
 }
 
@@ -123,7 +147,7 @@ const ledgerMatches = spent === expected;
 const direct = makeJobs();
 let next = 0;
 const start = performance.now();
-const cpu = process.cpuUsage();
+const cpu = cpuMark();
 await Promise.all(
   Array.from({ length: usage.maxInFlight }, async () => {
     while (next < direct.length) {
@@ -134,16 +158,14 @@ await Promise.all(
   }),
 );
 const settleOnly = rate(start);
-const settleOnlyCpu = cpuPerJob(cpu);
+const settleOnlyCpu = cpuPerRecord(cpu);
 
 for (const run of endToEnd) {
   out(
-    `settled ${total} usage records end to end, ${run.perJob} per job: ${run.rate} records/s (worker CPU ${run.cpu} µs per record)`,
+    `settled ${total} usage records end to end, ${run.perJob} per job: ${run.rate} records/s (${cpuText(run.cpu)})`,
   );
 }
-out(
-  `  settlement alone (Postgres + holds, no queue): ${settleOnly} records/s (CPU ${settleOnlyCpu} µs per record)`,
-);
+out(`  settlement alone (Postgres + holds, no queue): ${settleOnly} records/s (${cpuText(settleOnlyCpu)})`);
 out(`config: 1 usage worker in-process, maxBatch ${usage.maxBatch}, maxInFlight ${usage.maxInFlight}`);
 out(
   `ledger debits ${ledgerMatches ? "match" : "DO NOT match"} job costs to the nano (${spent} vs ${expected})`,
