@@ -6,7 +6,7 @@ import { sendJson } from "../http/send-json.ts";
 import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 import { requestSignal } from "./request-signal.ts";
-import { generationHeaders, usageWithCost } from "./response-shape.ts";
+import { generationHeaders, ownTimeMs, usageWithCost } from "./response-shape.ts";
 import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
 import { apiErrorFromUpstream } from "./upstream-failure.ts";
 import { upstreamRequest } from "./upstream-request.ts";
@@ -66,7 +66,7 @@ export async function completeChat(
     await finishGeneration(deps, chat, outcome, cost);
   };
   if (deps.config.awaitSettlement) await record();
-  const overheadMs = performance.now() - chat.startedAt - upstreamMs;
+  const overheadMs = ownTimeMs(chat.startedAt, upstreamMs);
   deps.overhead.observe({ streamed: false }, overheadMs);
   const answer = sendJson(
     c,

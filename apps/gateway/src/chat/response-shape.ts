@@ -14,6 +14,14 @@ export function usageWithCost(usage: Usage, costNanos: bigint) {
   };
 }
 
+/**
+ * The gateway's own time on a request from its start until `at`: everything but the waits on the
+ * upstream. The overhead header and histogram report it.
+ */
+export function ownTimeMs(startedAt: number, upstreamMs: number, at = performance.now()): number {
+  return at - startedAt - upstreamMs;
+}
+
 export function generationHeaders(
   generationId: string,
   provider: string,

@@ -9,7 +9,7 @@ import { failGeneration } from "./complete-chat.ts";
 import { costOf, finishGeneration, type GenerationOutcome } from "./finish-generation.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 import { requestSignal } from "./request-signal.ts";
-import { generationHeaders, usageWithCost } from "./response-shape.ts";
+import { generationHeaders, ownTimeMs, usageWithCost } from "./response-shape.ts";
 import { AllAttemptsFailed, type AttemptSuccess, runAttempts } from "./run-attempts.ts";
 import { apiErrorFromUpstream, asUpstreamError, failureFromAbort } from "./upstream-failure.ts";
 import { upstreamRequest } from "./upstream-request.ts";
@@ -71,9 +71,14 @@ export async function streamChat(
   }
 
   const provider = early?.ok ? early.value.attempt.endpoint.provider.name : "pending";
-  const overheadMs = early?.ok ? performance.now() - chat.startedAt - early.value.upstreamMs : 0;
-  const events = openEventStream(c.env.outgoing, generationHeaders(chat.generationId, provider, overheadMs));
-  pump(deps, chat, opening, events, abort.signal).catch((error: unknown) => {
+  // Our own time before the stream started flowing, minus the waits on the upstream. Unknown yet
+  // when the headers leave before any provider answered; the pump measures it then.
+  const overheadMs = early?.ok ? ownTimeMs(chat.startedAt, early.value.upstreamMs) : undefined;
+  const events = openEventStream(
+    c.env.outgoing,
+    generationHeaders(chat.generationId, provider, overheadMs ?? 0),
+  );
+  pump(deps, chat, opening, events, abort.signal, overheadMs).catch((error: unknown) => {
     deps.logger.error({ err: error, generationId: chat.generationId }, "stream pump failed");
     c.env.outgoing.destroy();
   });
@@ -86,6 +91,7 @@ async function pump(
   opening: Promise<Settled>,
   events: EventStream,
   signal: AbortSignal,
+  overheadMs: number | undefined,
 ): Promise<void> {
   const { write } = events;
   let keepAlive: NodeJS.Timeout | undefined;
@@ -112,6 +118,7 @@ async function pump(
   const { endpoint } = attempt;
   const providerName = endpoint.provider.name;
   const streamStarted = performance.now();
+  const ownMs = overheadMs ?? ownTimeMs(chat.startedAt, upstreamMs, streamStarted);
   let firstChunkAt: number | undefined;
   let usage: Usage | undefined;
   let finishReason: string | null = null;
@@ -127,8 +134,7 @@ async function pump(
       if (chunk.choices.length === 0) continue;
       if (firstChunkAt === undefined) {
         firstChunkAt = performance.now();
-        // Our own time before the stream started flowing, minus the wait for upstream headers.
-        deps.overhead.observe({ streamed: true }, streamStarted - chat.startedAt - upstreamMs);
+        deps.overhead.observe({ streamed: true }, ownMs);
       }
       for (const choice of chunk.choices) {
         completionChars += choice.delta.content?.length ?? 0;
