@@ -148,7 +148,9 @@ describe("upstream faults", () => {
   it("tells its own time from a slow provider's, in the overhead header and on /metrics", async () => {
     const metric = async (series: "count" | "sum", streamed: boolean) => {
       const text = await (await fetch(new URL("/metrics", harness.apiUrl))).text();
-      const line = new RegExp(`switchyard_gateway_overhead_ms_${series}\\{streamed="${streamed}"\\} ([\\d.e-]+)`);
+      const line = new RegExp(
+        `switchyard_gateway_overhead_ms_${series}\\{streamed="${streamed}"\\} ([\\d.e-]+)`,
+      );
       return Number(line.exec(text)?.[1] ?? 0);
     };
     await harness.simulate("openai", { latencyMs: 300 });
@@ -167,7 +169,7 @@ describe("upstream faults", () => {
       expect(overhead).toBeLessThanOrEqual(elapsed - 295);
       // The histogram observed the very figure the header carries (which has three decimals).
       expect(await metric("count", stream)).toBe(countBefore + 1);
-      expect(Math.abs(await metric("sum", stream) - sumBefore - overhead)).toBeLessThan(0.001);
+      expect(Math.abs((await metric("sum", stream)) - sumBefore - overhead)).toBeLessThan(0.001);
     }
   });
 
