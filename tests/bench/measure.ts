@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { Pool } from "undici";
 
 export interface Target {
@@ -100,54 +99,4 @@ export async function pairedLatency(
     };
   };
   return { totalMs: result("totalMs"), ttfbMs: result("ttfbMs") };
-}
-
-/** A process and all its descendants (the gateway's cluster workers), from /proc. */
-export function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readProc(Number(entry), "stat");
-    if (stat === undefined) continue;
-    const parent = Number(stat.split(") ")[1]?.split(" ")[1]);
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i] ?? 0) ?? []));
-  return tree;
-}
-
-/** A /proc file of a process, or undefined when the process has exited since it was listed. */
-function readProc(pid: number, file: "stat" | "status"): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds (user + system) of a process and its descendants, from /proc. */
-export function cpuSeconds(pid: number): number {
-  let ticks = 0;
-  for (const member of processTree(pid)) {
-    const stat = readProc(member, "stat");
-    if (stat === undefined) continue;
-    const fields = stat.split(") ")[1]?.split(" ") ?? [];
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / 100;
-}
-
-/** Resident and peak resident memory in MiB of a process and its descendants, from /proc. */
-export function memoryMiB(pid: number): { rss: number; peak: number } {
-  let rss = 0;
-  let peak = 0;
-  for (const member of processTree(pid)) {
-    const status = readProc(member, "status");
-    if (status === undefined) continue;
-    const read = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-    rss += read("VmRSS");
-    peak += read("VmHWM");
-  }
-  return { rss, peak };
 }

@@ -27,15 +27,21 @@ export interface BenchResults {
   };
 }
 
+/** Processes every target shares the machine with (the billing worker idles for Portkey's runs). */
+export type SharedProcess = "billing" | "postgres" | "redis" | "sim";
+
 export interface GatewayFigures {
   cpuCoresAtMaxThroughput: number;
+  /** Cores the shared processes used during the same run. */
+  sharedCoresAtMaxThroughput: Record<SharedProcess, number>;
   peakRssMiB: number;
 }
 
-/** A load run and the CPU the target's gateway processes used during it. */
+/** A load run and the CPU the target's gateway processes, and the shared ones, used during it. */
 export interface MeasuredLoad {
   load: LoadResult;
   cores: number;
+  shared: Record<SharedProcess, number>;
 }
 
 /** One Switchyard run and the Portkey run right after it, at maximum throughput. */
@@ -58,6 +64,13 @@ export function renderMarkdown(r: BenchResults): string {
     return `${cores.toFixed(2)} cores, ${Math.round(perRequest).toLocaleString("en-US")} µs/request`;
   };
   const rss = (name: keyof BenchResults["gateways"]) => `${r.gateways[name].peakRssMiB.toFixed(0)} MiB`;
+  const shared = (name: keyof BenchResults["gateways"]) => {
+    const cores = r.gateways[name].sharedCoresAtMaxThroughput;
+    const requestsPerSecond = r.maxThroughput[name]?.requestsPerSecond || Number.NaN;
+    return (["billing", "postgres", "redis", "sim"] as const)
+      .map((process) => Math.round((cores[process] * 1e6) / requestsPerSecond).toLocaleString("en-US"))
+      .join(" / ");
+  };
   const rows = [
     "| Measure | provider-sim direct | Switchyard | Portkey gateway | Minimal Node.js proxy |",
     "|---|---|---|---|---|",
@@ -69,6 +82,7 @@ export function renderMarkdown(r: BenchResults): string {
     `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} | ${rps(r.maxThroughput.reference)} |`,
     `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} | ${errs(r.maxThroughput.reference)} |`,
     `| Gateway CPU at max throughput | – | ${cpu("switchyard")} | ${cpu("portkey")} | ${cpu("reference")} |`,
+    `| CPU elsewhere at max throughput, µs/request: billing worker / Postgres / Redis / provider-sim | – | ${shared("switchyard")} | ${shared("portkey")} | ${shared("reference")} |`,
     `| Peak RSS of the gateway processes | – | ${rss("switchyard")} | ${rss("portkey")} | ${rss("reference")} |`,
     `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} | – |`,
     `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} | – |`,

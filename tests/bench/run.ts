@@ -4,21 +4,14 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { apiKeys, createDb, hashApiKey } from "@switchyard/db";
 import { grantPromotionalCredit } from "@switchyard/ledger";
-import { ROOT, startPlatform } from "@switchyard/platform";
+import { cpuSeconds, cpuSecondsOfCommand, memoryMiB, ROOT, startPlatform } from "@switchyard/platform";
 import { configureSimProvider, type SettingsPatch } from "@switchyard/provider-sim";
 import { eq } from "drizzle-orm";
 import { type LoadResult, runLoad, runLoadAtRate } from "./load.ts";
-import {
-  cpuSeconds,
-  memoryMiB,
-  type PairedResult,
-  pairedLatency,
-  percentile,
-  type Target,
-} from "./measure.ts";
+import { type PairedResult, pairedLatency, percentile, type Target } from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
 import { startReferenceProxy } from "./reference-proxy.ts";
-import type { BenchResults, MeasuredLoad, ThroughputRound } from "./report.ts";
+import type { BenchResults, MeasuredLoad, SharedProcess, ThroughputRound } from "./report.ts";
 import { renderMarkdown } from "./report.ts";
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
@@ -136,11 +129,26 @@ try {
   );
   const maxThroughput: Record<string, LoadResult> = {};
   maxThroughput.direct = await runLoad(targets.direct, { connections: 64, seconds: LOAD_SECONDS });
-  /** A maximum-throughput run, with the CPU the target's gateway processes used meanwhile. */
+  // The processes every target shares the two cores with: what each request costs them shows
+  // where the rest of a target's throughput goes.
+  const sharedCpu = (): Record<SharedProcess, number> => ({
+    billing: cpuSeconds(platform.pids.billing ?? 0),
+    postgres: cpuSecondsOfCommand("postgres"),
+    redis: cpuSecondsOfCommand("redis-server"),
+    sim: cpuSeconds(platform.pids.sim ?? 0),
+  });
+  /** A maximum-throughput run, with the CPU the target's gateway and the shared processes used. */
   const measuredLoad = async (target: Target, pid: number): Promise<MeasuredLoad> => {
-    const cpuBefore = cpuSeconds(pid);
+    const [cpuBefore, sharedBefore] = [cpuSeconds(pid), sharedCpu()];
     const load = await runLoad(target, { connections: 64, seconds: LOAD_SECONDS });
-    return { load, cores: (cpuSeconds(pid) - cpuBefore) / LOAD_SECONDS };
+    const [cpuAfter, sharedAfter] = [cpuSeconds(pid), sharedCpu()];
+    const shared = Object.fromEntries(
+      Object.entries(sharedAfter).map(([name, after]) => [
+        name,
+        (after - sharedBefore[name as SharedProcess]) / LOAD_SECONDS,
+      ]),
+    ) as Record<SharedProcess, number>;
+    return { load, cores: (cpuAfter - cpuBefore) / LOAD_SECONDS, shared };
   };
   const rounds: ThroughputRound[] = [];
   for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
@@ -216,9 +224,21 @@ try {
     })),
     sustained,
     gateways: {
-      switchyard: { cpuCoresAtMaxThroughput: median.switchyard.cores, peakRssMiB: memory.peak },
-      portkey: { cpuCoresAtMaxThroughput: median.portkey.cores, peakRssMiB: memoryMiB(portkey.pid).peak },
-      reference: { cpuCoresAtMaxThroughput: referenceRun.cores, peakRssMiB: memoryMiB(reference.pid).peak },
+      switchyard: {
+        cpuCoresAtMaxThroughput: median.switchyard.cores,
+        sharedCoresAtMaxThroughput: median.switchyard.shared,
+        peakRssMiB: memory.peak,
+      },
+      portkey: {
+        cpuCoresAtMaxThroughput: median.portkey.cores,
+        sharedCoresAtMaxThroughput: median.portkey.shared,
+        peakRssMiB: memoryMiB(portkey.pid).peak,
+      },
+      reference: {
+        cpuCoresAtMaxThroughput: referenceRun.cores,
+        sharedCoresAtMaxThroughput: referenceRun.shared,
+        peakRssMiB: memoryMiB(reference.pid).peak,
+      },
     },
     soak: {
       seconds: SOAK_SECONDS,

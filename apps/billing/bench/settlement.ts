@@ -7,7 +7,6 @@
  * Run: `npx tsx bench/settlement.ts [jobs] [maxBatch] [maxInFlight]`
  * (DATABASE_URL / REDIS_URL or the local test services).
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { createDb, randomToken } from "@switchyard/db";
 import { createTestOrg, testDatabaseUrl, testRedisUrl } from "@switchyard/db/testing";
 import {
@@ -18,6 +17,7 @@ import {
   settleEachOutcome,
 } from "@switchyard/ledger";
 import { usageJob } from "@switchyard/ledger/testing";
+import { cpuSecondsOfCommand } from "@switchyard/platform";
 import {
   connectionFromUrl,
   QUEUE_NAMES,
@@ -83,23 +83,8 @@ async function drained(): Promise<void> {
   }
 }
 const rate = (start: number) => Math.round(total / ((performance.now() - start) / 1000));
-/** CPU seconds of the machine's Postgres processes (the benchmark runs against a local server). */
-function postgresCpuSeconds(): number {
-  let ticks = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // exited since it was listed
-    }
-    if (!stat.includes(" (postgres) ")) continue;
-    const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / 100;
-}
+// The benchmark runs against a local Postgres: its CPU is that of the machine's postgres processes.
+const postgresCpuSeconds = () => cpuSecondsOfCommand("postgres");
 const cpuMark = () => ({ worker: process.cpuUsage(), postgres: postgresCpuSeconds() });
 /** CPU per record since `since`, in microseconds: this process (the worker) and Postgres. */
 const cpuPerRecord = (since: ReturnType<typeof cpuMark>) => {

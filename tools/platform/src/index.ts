@@ -7,3 +7,4 @@ export {
   type RunningPlatform,
   startPlatform,
 } from "./platform.ts";
+export { cpuSeconds, cpuSecondsOfCommand, memoryMiB, processTree } from "./process-stats.ts";
