@@ -160,6 +160,31 @@ describe("RedisCreditHolds", () => {
     expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(700n);
   });
 
+  it("loads an org that went missing once for all the requests that find it missing together", async () => {
+    const prefix = `test:holds:${newId("txn")}:`;
+    let loads = 0;
+    const holds = new (class extends RedisCreditHolds {
+      override async rebuildOrg(orgId: string): Promise<void> {
+        loads++;
+        await super.rebuildOrg(orgId);
+      }
+    })({ db: handle.db, redis, prefix });
+    const org = await createTestOrg(handle.db);
+    await fund(handle, org.orgId, 1_000_000n);
+    expect(await holds.reserve(hold(org.orgId, org.keyId, 1n))).toEqual({ ok: true });
+    await deletePrefix(prefix); // a Redis flush or restart
+    loads = 0;
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => holds.reserve(hold(org.orgId, org.keyId, 1_000n))),
+    );
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(loads).toBe(1);
+    // A refresh never joins a load under way: it must see what was committed before it.
+    await fund(handle, org.orgId, 500n);
+    await holds.refresh(org.orgId);
+    expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(1_000_500n - 20_000n);
+  });
+
   it("picks up purchases on refresh", async () => {
     const { holds } = newHolds();
     const org = await createTestOrg(handle.db);

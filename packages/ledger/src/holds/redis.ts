@@ -66,6 +66,8 @@ export class RedisCreditHolds implements CreditHolds {
   private readonly redis: Redis;
   private readonly prefix: string;
   private readonly resnapshotAfter: number;
+  /** Loads of orgs found missing from Redis, in flight in this process (see `loadMissing`). */
+  private readonly loading = new Map<string, Promise<void>>();
 
   constructor(options: RedisCreditHoldsOptions) {
     this.db = options.db;
@@ -84,7 +86,7 @@ export class RedisCreditHolds implements CreditHolds {
         const org = await this.run(SCRIPTS.peek, [k.o, k.ku, k.kh, k.hz, k.ha], [""]);
         return spendableOf(countersFrom(org[0] === "ok" ? org.slice(1) : ["0", "0", "0", "0"], null));
       }
-      await this.rebuildOrg(orgId);
+      await this.loadMissing(orgId);
     }
   }
 
@@ -231,6 +233,21 @@ export class RedisCreditHolds implements CreditHolds {
     await this.run(SCRIPTS.load, [k.o, k.ku, k.kh, k.hz, k.ha, k.rc], args);
   }
 
+  /**
+   * `rebuildOrg` for callers that found the org missing: concurrent callers share one load. After a
+   * Redis flush or restart every request of a busy org misses at once, and without this each would
+   * run its own Postgres transaction. Joining a load already under way is safe for them: they only
+   * need the org present, and their script runs again (and loads again if it is still missing).
+   * `refresh` does not join: it must see what was committed before it was called.
+   */
+  private loadMissing(orgId: string): Promise<void> {
+    const running = this.loading.get(orgId);
+    if (running) return running;
+    const load = this.rebuildOrg(orgId).finally(() => this.loading.delete(orgId));
+    this.loading.set(orgId, load);
+    return load;
+  }
+
   private keys(orgId: string) {
     const base = `${this.prefix}{${orgId}}:`;
     return {
@@ -261,7 +278,7 @@ export class RedisCreditHolds implements CreditHolds {
     for (let attempt = 0; attempt < 3; attempt++) {
       const result = await this.run(s, keys, args(attempt > 0 ? "1" : "0"));
       if (result[0] !== "miss") return result;
-      await this.rebuildOrg(orgId);
+      await this.loadMissing(orgId);
     }
     throw new Error(`Could not load credit state for ${orgId}`);
   }
