@@ -44,7 +44,13 @@ const platform = await startPlatform({
 if (!platform.infrastructure.redisUrl) throw new Error("The benchmark needs Redis (everything on).");
 const portkey = await startPortkey(18787);
 const reference = await startReferenceProxy(18788, `${platform.urls.sim}/openai/v1/chat/completions`);
-const gatewayPid = platform.pids.gateway ?? 0;
+/** A started app's pid. There is no fallback: pid 0's "descendants" would be every process. */
+const pidOf = (app: keyof typeof platform.pids): number => {
+  const pid = platform.pids[app];
+  if (pid === undefined) throw new Error(`The platform did not start ${app}.`);
+  return pid;
+};
+const gatewayPid = pidOf("gateway");
 
 // A funded key with a rate limit far above the load, so every layer runs but none refuses.
 const handle = createDb(platform.infrastructure.databaseUrl, { max: 1 });
@@ -132,10 +138,10 @@ try {
   // The processes every target shares the two cores with: what each request costs them shows
   // where the rest of a target's throughput goes.
   const sharedCpu = (): Record<SharedProcess, number> => ({
-    billing: cpuSeconds(platform.pids.billing ?? 0),
+    billing: cpuSeconds(pidOf("billing")),
     postgres: cpuSecondsOfCommand("postgres"),
     redis: cpuSecondsOfCommand("redis-server"),
-    sim: cpuSeconds(platform.pids.sim ?? 0),
+    sim: cpuSeconds(pidOf("sim")),
   });
   /** A maximum-throughput run, with the CPU the target's gateway and the shared processes used. */
   const measuredLoad = async (target: Target, pid: number): Promise<MeasuredLoad> => {
