@@ -44,7 +44,7 @@ const platform = await startPlatform({
 if (!platform.infrastructure.redisUrl) throw new Error("The benchmark needs Redis (everything on).");
 const portkey = await startPortkey(18787);
 const reference = await startReferenceProxy(18788, `${platform.urls.sim}/openai/v1/chat/completions`);
-/** A started app's pid. There is no fallback: pid 0's "descendants" would be every process. */
+/** A started app's pid (the platform's record of them is partial: only the apps asked for). */
 const pidOf = (app: keyof typeof platform.pids): number => {
   const pid = platform.pids[app];
   if (pid === undefined) throw new Error(`The platform did not start ${app}.`);

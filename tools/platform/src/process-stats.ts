@@ -31,6 +31,8 @@ function processIds(): number[] {
 
 /** A process and all its descendants (the gateway's cluster workers). */
 export function processTree(pid: number): number[] {
+  // Pid 0 (what an unstarted child's `pid ?? 0` gives) would be the parent of init: every process.
+  if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`${pid} is not a process id`);
   const children = new Map<number, number[]>();
   for (const entry of processIds()) {
     const stat = readProc(entry, "stat");
