@@ -28,7 +28,8 @@ export interface BenchResults {
 }
 
 /** Processes every target shares the machine with (the billing worker idles for Portkey's runs). */
-export type SharedProcess = "billing" | "postgres" | "redis" | "sim";
+export const SHARED_PROCESSES = ["billing", "postgres", "redis", "sim"] as const;
+export type SharedProcess = (typeof SHARED_PROCESSES)[number];
 
 export interface GatewayFigures {
   cpuCoresAtMaxThroughput: number;
@@ -67,9 +68,9 @@ export function renderMarkdown(r: BenchResults): string {
   const shared = (name: keyof BenchResults["gateways"]) => {
     const cores = r.gateways[name].sharedCoresAtMaxThroughput;
     const requestsPerSecond = r.maxThroughput[name]?.requestsPerSecond || Number.NaN;
-    return (["billing", "postgres", "redis", "sim"] as const)
-      .map((process) => Math.round((cores[process] * 1e6) / requestsPerSecond).toLocaleString("en-US"))
-      .join(" / ");
+    return SHARED_PROCESSES.map((process) =>
+      Math.round((cores[process] * 1e6) / requestsPerSecond).toLocaleString("en-US"),
+    ).join(" / ");
   };
   const rows = [
     "| Measure | provider-sim direct | Switchyard | Portkey gateway | Minimal Node.js proxy |",

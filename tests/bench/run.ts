@@ -11,8 +11,8 @@ import { type LoadResult, runLoad, runLoadAtRate } from "./load.ts";
 import { type PairedResult, pairedLatency, percentile, type Target } from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
 import { startReferenceProxy } from "./reference-proxy.ts";
-import type { BenchResults, MeasuredLoad, SharedProcess, ThroughputRound } from "./report.ts";
-import { renderMarkdown } from "./report.ts";
+import type { BenchResults, GatewayFigures, MeasuredLoad, SharedProcess, ThroughputRound } from "./report.ts";
+import { renderMarkdown, SHARED_PROCESSES } from "./report.ts";
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
@@ -148,14 +148,17 @@ try {
     const [cpuBefore, sharedBefore] = [cpuSeconds(pid), sharedCpu()];
     const load = await runLoad(target, { connections: 64, seconds: LOAD_SECONDS });
     const [cpuAfter, sharedAfter] = [cpuSeconds(pid), sharedCpu()];
-    const shared = Object.fromEntries(
-      Object.entries(sharedAfter).map(([name, after]) => [
-        name,
-        (after - sharedBefore[name as SharedProcess]) / LOAD_SECONDS,
-      ]),
-    ) as Record<SharedProcess, number>;
+    const shared = { ...sharedAfter };
+    for (const name of SHARED_PROCESSES)
+      shared[name] = (sharedAfter[name] - sharedBefore[name]) / LOAD_SECONDS;
     return { load, cores: (cpuAfter - cpuBefore) / LOAD_SECONDS, shared };
   };
+  /** What the results file keeps of a target's maximum-throughput run. */
+  const figuresOf = (run: MeasuredLoad, pid: number): GatewayFigures => ({
+    cpuCoresAtMaxThroughput: run.cores,
+    sharedCoresAtMaxThroughput: run.shared,
+    peakRssMiB: memoryMiB(pid).peak,
+  });
   const rounds: ThroughputRound[] = [];
   for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
     const switchyard = await measuredLoad(targets.switchyard, gatewayPid);
@@ -208,7 +211,6 @@ try {
     );
   const rssStart = medianRss(soakStarted, soakStarted + edge);
   const rssEnd = medianRss(Date.now() - edge, Date.now());
-  const memory = memoryMiB(gatewayPid);
 
   Object.assign(results, {
     machine: {
@@ -230,21 +232,9 @@ try {
     })),
     sustained,
     gateways: {
-      switchyard: {
-        cpuCoresAtMaxThroughput: median.switchyard.cores,
-        sharedCoresAtMaxThroughput: median.switchyard.shared,
-        peakRssMiB: memory.peak,
-      },
-      portkey: {
-        cpuCoresAtMaxThroughput: median.portkey.cores,
-        sharedCoresAtMaxThroughput: median.portkey.shared,
-        peakRssMiB: memoryMiB(portkey.pid).peak,
-      },
-      reference: {
-        cpuCoresAtMaxThroughput: referenceRun.cores,
-        sharedCoresAtMaxThroughput: referenceRun.shared,
-        peakRssMiB: memoryMiB(reference.pid).peak,
-      },
+      switchyard: figuresOf(median.switchyard, gatewayPid),
+      portkey: figuresOf(median.portkey, portkey.pid),
+      reference: figuresOf(referenceRun, reference.pid),
     },
     soak: {
       seconds: SOAK_SECONDS,
