@@ -84,14 +84,14 @@ async function drained(): Promise<void> {
 }
 const rate = (start: number) => Math.round(total / ((performance.now() - start) / 1000));
 // The benchmark runs against a local Postgres: its CPU is that of the machine's postgres processes.
-const postgresCpuSeconds = () => cpuSecondsOfCommand("postgres");
-const cpuMark = () => ({ worker: process.cpuUsage(), postgres: postgresCpuSeconds() });
+const cpuMark = () => ({ worker: process.cpuUsage(), postgres: cpuSecondsOfCommand("postgres") });
 /** CPU per record since `since`, in microseconds: this process (the worker) and Postgres. */
 const cpuPerRecord = (since: ReturnType<typeof cpuMark>) => {
   const used = process.cpuUsage(since.worker);
+  const postgres = cpuSecondsOfCommand("postgres") - since.postgres;
   return {
     worker: Math.round((used.user + used.system) / total),
-    postgres: Math.round(((postgresCpuSeconds() - since.postgres) * 1e6) / total),
+    postgres: Math.round((postgres * 1e6) / total),
   };
 };
 const cpuText = (cpu: ReturnType<typeof cpuPerRecord>) =>
