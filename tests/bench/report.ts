@@ -12,6 +12,8 @@ export interface BenchResults {
   /** The median round's figures; every round is in `throughputRounds`. */
   maxThroughput: Record<string, LoadResult>;
   throughputRounds: { switchyard: number; portkey: number; ratio: number }[];
+  /** Seconds of unmeasured full load each gateway got before the rounds. */
+  warmupSeconds: number;
   sustained: Record<string, LoadResult>;
   /** Each gateway's processes: CPU during its maximum-throughput run (the median round), peak RSS. */
   gateways: Record<"switchyard" | "portkey" | "reference", GatewayFigures>;
@@ -103,7 +105,7 @@ for maximum and sustained throughput, autocannon for the fixed-rate soak.
 
 ${rows.join("\n")}
 
-${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
+${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds, after ${r.warmupSeconds} s of unmeasured full load on each gateway: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
 - Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
 `;
 }

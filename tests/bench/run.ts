@@ -23,6 +23,10 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 // BENCH_GATEWAY_WORKERS=N measures N.
 const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
 const THROUGHPUT_ROUNDS = 5;
+// An unmeasured run at full load for each gateway first. The concurrency-1 runs leave the JIT tuned
+// to one request at a time: without it the billing worker's CPU per request fell round by round
+// (56, 45, 36, 30, 31 µs) and the first rounds measured warm-up, for Portkey too (1,681 to 1,934/s).
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const log = (line: string) => console.log(`› ${line}`);
 
 const platform = await startPlatform({
@@ -131,7 +135,7 @@ try {
   }
 
   log(
-    `Maximum throughput, instant upstream (${LOAD_SECONDS}s each; Switchyard and Portkey alternate ${THROUGHPUT_ROUNDS} times)…`,
+    `Maximum throughput, instant upstream (${WARMUP_SECONDS}s warm-up each, then ${LOAD_SECONDS}s each; Switchyard and Portkey alternate ${THROUGHPUT_ROUNDS} times)…`,
   );
   const maxThroughput: Record<string, LoadResult> = {};
   maxThroughput.direct = await runLoad(targets.direct, { connections: 64, seconds: LOAD_SECONDS });
@@ -159,6 +163,8 @@ try {
     sharedCoresAtMaxThroughput: run.shared,
     peakRssMiB: memoryMiB(pid).peak,
   });
+  for (const name of ["switchyard", "portkey", "reference"] as const)
+    await runLoad(targets[name], { connections: 64, seconds: WARMUP_SECONDS });
   const rounds: ThroughputRound[] = [];
   for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
     const switchyard = await measuredLoad(targets.switchyard, gatewayPid);
@@ -225,6 +231,7 @@ try {
     streamTtfb,
     streamTotal,
     maxThroughput,
+    warmupSeconds: WARMUP_SECONDS,
     throughputRounds: rounds.map((r) => ({
       switchyard: r.switchyard.load.requestsPerSecond,
       portkey: r.portkey.load.requestsPerSecond,
