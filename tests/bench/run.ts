@@ -1,6 +1,6 @@
 // `npm run bench`: Switchyard (everything on) vs Portkey's gateway vs provider-sim directly, one run.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { apiKeys, createDb, hashApiKey } from "@switchyard/db";
 import { grantPromotionalCredit } from "@switchyard/ledger";
@@ -17,11 +17,11 @@ import { renderMarkdown, SHARED_PROCESSES } from "./report.ts";
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-// Gateway processes on one port (GATEWAY_WORKERS, node:cluster). One by default: on this 2-core
-// machine full runs with one worker per core were not clearly faster (3.91x Portkey's against 4.00x
-// on one host, 3.33x against 3.10x on another) and took twice the memory (README, performance).
-// BENCH_GATEWAY_WORKERS=N measures N.
-const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
+// Gateway processes on one port (GATEWAY_WORKERS, node:cluster): one per core, as one process does
+// not reach the throughput target. On this 2-core machine two were ahead on two of the four hosts
+// measured and about even on the others (latest: 3.75x and 3.88x Portkey's against 3.36x to 3.61x
+// with one), for twice the memory (README, performance). BENCH_GATEWAY_WORKERS=N measures N.
+const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? availableParallelism());
 const THROUGHPUT_ROUNDS = 5;
 // An unmeasured run at full load for each gateway first. The concurrency-1 runs leave the JIT tuned
 // to one request at a time: without it the billing worker's CPU per request fell round by round
