@@ -15,15 +15,17 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Records console errors and uncaught page errors on dashboard pages (URLs under `origin`), labelled
- * with the page. Other origins (the billing service's dev payment page) are not the dashboard's.
+ * with the page and its viewport width (the journey runs on a desktop and a phone width). Other
+ * origins (the billing service's dev payment page) are not the dashboard's.
  */
 export function watchConsole(page: Page, origin: string, sink: string[]): void {
   const onDashboard = () => page.url().startsWith(origin);
+  const where = () => `${page.url()} (${page.viewportSize()?.width ?? "?"} px)`;
   page.on("console", (message) => {
-    if (message.type() === "error" && onDashboard()) sink.push(`${page.url()}: ${message.text()}`);
+    if (message.type() === "error" && onDashboard()) sink.push(`${where()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => {
-    if (onDashboard()) sink.push(`${page.url()}: uncaught ${error.message}`);
+    if (onDashboard()) sink.push(`${where()}: uncaught ${error.message}`);
   });
 }
 
