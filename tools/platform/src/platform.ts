@@ -15,7 +15,7 @@ import { ensureWebBuild } from "./web-build.ts";
  * the shrunken heap for about 40 seconds: after 2 idle minutes the billing worker's RSS was about
  * 150 MiB instead of 200 to 240, and it spent 50 to 57 µs per request instead of 30 (33 to 40
  * with the reducer off; README, performance). The services keep the heap they grew under load.
- * The gateway's figures moved within noise either way.
+ * The gateway's figures moved within noise either way. The apps' own `start` scripts pass it too.
  */
 const KEEP_HEAP_AFTER_IDLE = "--no-memory-reducer";
 
