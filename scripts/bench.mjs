@@ -5,7 +5,10 @@ import { checkNode, ensureAptPackage, installDependencies, isPortOpen, ROOT, run
 
 checkNode();
 installDependencies();
-if (process.argv[2] !== "settlement") ensureAptPackage("/usr/bin/wrk", "wrk", "the load runs");
+if (process.argv[2] !== "settlement") {
+  ensureAptPackage("/usr/bin/wrk", "wrk", "the load runs");
+  ensureAptPackage("/usr/bin/go", "golang-go", "the Go reference proxy");
+}
 for (const [name, port] of [
   ["PostgreSQL", 5432],
   ["Redis", 6379],

@@ -1,9 +1,18 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ROOT } from "@switchyard/platform";
+
+export interface ReferenceProxy {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
 
 // The smallest Node.js gateway: read the body, forward it over a keep-alive pool, send the answer
 // back. Run beside the real gateways, it shows what one extra Node.js hop costs on this machine.
-const SERVER = `
+const NODE_SERVER = `
 const http = require("node:http");
 const { Pool } = require(process.env.UNDICI_PATH);
 const upstream = new URL(process.env.UPSTREAM_URL);
@@ -23,19 +32,47 @@ http.createServer(async (req, res) => {
 }).listen(Number(process.env.PORT), "127.0.0.1");
 `;
 
-/** Starts the reference proxy in its own process, forwarding every POST to `upstreamUrl`. */
-export async function startReferenceProxy(
+/** The Node.js reference proxy in its own process, forwarding every POST to `upstreamUrl`. */
+export function startNodeProxy(port: number, upstreamUrl: string): Promise<ReferenceProxy> {
+  return startProxy(process.execPath, ["-e", NODE_SERVER], port, upstreamUrl, {
+    UNDICI_PATH: fileURLToPath(import.meta.resolve("undici")),
+  });
+}
+
+/**
+ * Builds the Go reference proxy (go-proxy/main.go, the standard library only) offline with the Go
+ * toolchain that `npm run bench` installs, and answers the binary's path. Called before anything
+ * is started, so a failed build leaves nothing running.
+ */
+export function buildGoProxy(): string {
+  const source = join(dirname(fileURLToPath(import.meta.url)), "go-proxy");
+  const binary = join(ROOT, ".data/bench/go-proxy");
+  mkdirSync(dirname(binary), { recursive: true });
+  const build = spawnSync("go", ["build", "-o", binary, "."], {
+    cwd: source,
+    stdio: ["ignore", "inherit", "inherit"],
+    // No module downloads (there are no dependencies, and no internet), a cache of our own.
+    env: { ...process.env, GOPROXY: "off", GOFLAGS: "-mod=mod", GOCACHE: join(ROOT, ".data/go-cache") },
+  });
+  if (build.status !== 0) throw new Error("could not build the Go reference proxy (tests/bench/go-proxy)");
+  return binary;
+}
+
+/** The Go reference proxy: the same hop in the language of the Go gateways. */
+export function startGoProxy(binary: string, port: number, upstreamUrl: string): Promise<ReferenceProxy> {
+  return startProxy(binary, [], port, upstreamUrl, {});
+}
+
+async function startProxy(
+  command: string,
+  args: string[],
   port: number,
   upstreamUrl: string,
-): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ["-e", SERVER], {
+  env: Record<string, string>,
+): Promise<ReferenceProxy> {
+  const child: ChildProcess = spawn(command, args, {
     stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      UPSTREAM_URL: upstreamUrl,
-      UNDICI_PATH: fileURLToPath(import.meta.resolve("undici")),
-    },
+    env: { ...process.env, ...env, PORT: String(port), UPSTREAM_URL: upstreamUrl },
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
@@ -44,7 +81,8 @@ export async function startReferenceProxy(
       await fetch(url, { method: "POST", body: "{}" });
       break;
     } catch {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error("reference proxy did not start");
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`${command} did not start as a proxy`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

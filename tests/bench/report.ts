@@ -16,7 +16,7 @@ export interface BenchResults {
   warmupSeconds: number;
   sustained: Record<string, LoadResult>;
   /** Each gateway's processes: CPU during its maximum-throughput run (the median round), peak RSS. */
-  gateways: Record<"switchyard" | "portkey" | "reference", GatewayFigures>;
+  gateways: Record<Gateway, GatewayFigures>;
   soak: {
     seconds: number;
     requestsPerSecond: number;
@@ -28,6 +28,10 @@ export interface BenchResults {
     rssMaxMiB: number;
   };
 }
+
+/** The targets that sit between the load and provider-sim; `direct` is the baseline. */
+export type Gateway = "switchyard" | "portkey" | "nodeProxy" | "goProxy";
+const GATEWAYS: Gateway[] = ["switchyard", "portkey", "nodeProxy", "goProxy"];
 
 /** Processes every target shares the machine with (the billing worker idles for Portkey's runs). */
 export const SHARED_PROCESSES = ["billing", "postgres", "redis", "sim"] as const;
@@ -58,38 +62,46 @@ export function renderMarkdown(r: BenchResults): string {
   const ms = (v: number | undefined) => (v === undefined ? "–" : `${v.toFixed(3)} ms`);
   const rps = (v: LoadResult | undefined) =>
     v ? `${Math.round(v.requestsPerSecond).toLocaleString("en-US")}/s` : "–";
-  const pairErrors = (results: BenchResults, name: string) =>
-    `${results.latency[name]?.errors ?? 0} / ${results.streamTtfb[name]?.errors ?? 0}`;
   const errs = (v: LoadResult | undefined) => (v ? String(v.errors + v.non2xx) : "–");
-  const cpu = (name: keyof BenchResults["gateways"]) => {
+  const cpu = (name: Gateway) => {
     const cores = r.gateways[name].cpuCoresAtMaxThroughput;
     const perRequest = (cores * 1e6) / (r.maxThroughput[name]?.requestsPerSecond || Number.NaN);
     return `${cores.toFixed(2)} cores, ${Math.round(perRequest).toLocaleString("en-US")} µs/request`;
   };
-  const rss = (name: keyof BenchResults["gateways"]) => `${r.gateways[name].peakRssMiB.toFixed(0)} MiB`;
-  const shared = (name: keyof BenchResults["gateways"]) => {
+  const shared = (name: Gateway) => {
     const cores = r.gateways[name].sharedCoresAtMaxThroughput;
     const requestsPerSecond = r.maxThroughput[name]?.requestsPerSecond || Number.NaN;
     return SHARED_PROCESSES.map((process) =>
       Math.round((cores[process] * 1e6) / requestsPerSecond).toLocaleString("en-US"),
     ).join(" / ");
   };
+  /** A row: the direct column, then one cell per gateway. */
+  const row = (measure: string, direct: string, cell: (name: Gateway) => string) =>
+    `| ${measure} | ${direct} | ${GATEWAYS.map(cell).join(" | ")} |`;
   const rows = [
-    "| Measure | provider-sim direct | Switchyard | Portkey gateway | Minimal Node.js proxy |",
-    "|---|---|---|---|---|",
-    `| Added latency p50, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP50)} | ${ms(r.latency.portkey?.addedP50)} | ${ms(r.latency.reference?.addedP50)} |`,
-    `| Added latency p99, concurrency 1 | – | ${ms(r.latency.switchyard?.addedP99)} | ${ms(r.latency.portkey?.addedP99)} | ${ms(r.latency.reference?.addedP99)} |`,
-    `| Streaming: added time to first byte (p50) | – | ${ms(r.streamTtfb.switchyard?.addedP50)} | ${ms(r.streamTtfb.portkey?.addedP50)} | – |`,
-    `| Streaming: added total time (p50) | – | ${ms(r.streamTotal.switchyard?.addedP50)} | ${ms(r.streamTotal.portkey?.addedP50)} | – |`,
-    `| Failed requests in the concurrency-1 runs (plain / streaming) | – | ${pairErrors(r, "switchyard")} | ${pairErrors(r, "portkey")} | ${r.latency.reference?.errors ?? "–"} / – |`,
-    `| Max throughput, instant upstream | ${rps(r.maxThroughput.direct)} | ${rps(r.maxThroughput.switchyard)} | ${rps(r.maxThroughput.portkey)} | ${rps(r.maxThroughput.reference)} |`,
-    `| Errors at max throughput | ${errs(r.maxThroughput.direct)} | ${errs(r.maxThroughput.switchyard)} | ${errs(r.maxThroughput.portkey)} | ${errs(r.maxThroughput.reference)} |`,
-    `| Gateway CPU at max throughput | – | ${cpu("switchyard")} | ${cpu("portkey")} | ${cpu("reference")} |`,
-    `| CPU elsewhere at max throughput, µs/request: billing worker / Postgres / Redis / provider-sim | – | ${shared("switchyard")} | ${shared("portkey")} | ${shared("reference")} |`,
-    `| Peak RSS of the gateway processes | – | ${rss("switchyard")} | ${rss("portkey")} | ${rss("reference")} |`,
-    `| Sustained, 20 ms upstream, 200 conns | ${rps(r.sustained.direct)} | ${rps(r.sustained.switchyard)} | ${rps(r.sustained.portkey)} | – |`,
-    `| p99 at sustained load | ${ms(r.sustained.direct?.p99Ms)} | ${ms(r.sustained.switchyard?.p99Ms)} | ${ms(r.sustained.portkey?.p99Ms)} | – |`,
-    `| Errors at sustained load | ${errs(r.sustained.direct)} | ${errs(r.sustained.switchyard)} | ${errs(r.sustained.portkey)} | – |`,
+    "| Measure | provider-sim direct | Switchyard | Portkey gateway | Minimal Node.js proxy | Minimal Go proxy |",
+    "|---|---|---|---|---|---|",
+    row("Added latency p50, concurrency 1", "–", (g) => ms(r.latency[g]?.addedP50)),
+    row("Added latency p99, concurrency 1", "–", (g) => ms(r.latency[g]?.addedP99)),
+    row("Streaming: added time to first byte (p50)", "–", (g) => ms(r.streamTtfb[g]?.addedP50)),
+    row("Streaming: added total time (p50)", "–", (g) => ms(r.streamTotal[g]?.addedP50)),
+    row(
+      "Failed requests in the concurrency-1 runs (plain / streaming)",
+      "–",
+      (g) => `${r.latency[g]?.errors ?? "–"} / ${r.streamTtfb[g]?.errors ?? "–"}`,
+    ),
+    row("Max throughput, instant upstream", rps(r.maxThroughput.direct), (g) => rps(r.maxThroughput[g])),
+    row("Errors at max throughput", errs(r.maxThroughput.direct), (g) => errs(r.maxThroughput[g])),
+    row("Gateway CPU at max throughput", "–", cpu),
+    row(
+      "CPU elsewhere at max throughput, µs/request: billing worker / Postgres / Redis / provider-sim",
+      "–",
+      shared,
+    ),
+    row("Peak RSS of the gateway processes", "–", (g) => `${r.gateways[g].peakRssMiB.toFixed(0)} MiB`),
+    row("Sustained, 20 ms upstream, 200 conns", rps(r.sustained.direct), (g) => rps(r.sustained[g])),
+    row("p99 at sustained load", ms(r.sustained.direct?.p99Ms), (g) => ms(r.sustained[g]?.p99Ms)),
+    row("Errors at sustained load", errs(r.sustained.direct), (g) => errs(r.sustained[g])),
   ];
   const ratio =
     (r.maxThroughput.switchyard?.requestsPerSecond ?? 0) / (r.maxThroughput.portkey?.requestsPerSecond || 1);
@@ -98,9 +110,9 @@ export function renderMarkdown(r: BenchResults): string {
 Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ${r.date}.
 Switchyard with everything on: key auth, rate limit (GCRA in Redis, cells taken in batches),
 routing, credit hold (from a lease held in Redis), usage settlement through BullMQ to the billing
-worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal Node.js proxy
-(node:http and an undici pool, no auth, no routing, no billing) shows what one extra Node.js hop
-costs on this machine before any gateway work is done. Load: wrk (one thread, its own process)
+worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal proxies
+(Node.js: node:http and an undici pool; Go: net/http; no auth, no routing, no billing) show what
+one extra hop costs on this machine before any gateway work is done. Load: wrk (one thread, its own process)
 for maximum and sustained throughput, autocannon for the fixed-rate soak.
 
 ${rows.join("\n")}
@@ -113,7 +125,7 @@ ${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed
 function gatewayProcessesLine(processes: number): string {
   return processes === 1
     ? "One gateway process."
-    : `${processes} gateway processes on one port (GATEWAY_WORKERS=${processes}, node:cluster); Portkey and the proxy run one.`;
+    : `${processes} gateway processes on one port (GATEWAY_WORKERS=${processes}, node:cluster); Portkey and the Node.js proxy run one, the Go proxy uses every core.`;
 }
 
 /** Streaming through Portkey fails on this Node version; say so instead of printing its timings bare. */

@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { type LoadResult, runLoad, runLoadAtRate } from "./load.ts";
 import { type PairedResult, pairedLatency, percentile, type Target } from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
-import { startReferenceProxy } from "./reference-proxy.ts";
+import { buildGoProxy, startGoProxy, startNodeProxy } from "./reference-proxy.ts";
 import type { BenchResults, GatewayFigures, MeasuredLoad, SharedProcess, ThroughputRound } from "./report.ts";
 import { renderMarkdown, SHARED_PROCESSES } from "./report.ts";
 
@@ -29,6 +29,7 @@ const THROUGHPUT_ROUNDS = 5;
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const log = (line: string) => console.log(`› ${line}`);
 
+const goProxyBinary = buildGoProxy();
 const platform = await startPlatform({
   ports: { gateway: 18080, billing: 18081, web: 18300, sim: 18090 },
   dataDir: join(ROOT, ".data/bench"),
@@ -47,7 +48,11 @@ const platform = await startPlatform({
 });
 if (!platform.infrastructure.redisUrl) throw new Error("The benchmark needs Redis (everything on).");
 const portkey = await startPortkey(18787);
-const reference = await startReferenceProxy(18788, `${platform.urls.sim}/openai/v1/chat/completions`);
+const simChat = `${platform.urls.sim}/openai/v1/chat/completions`;
+const proxies = {
+  nodeProxy: await startNodeProxy(18788, simChat),
+  goProxy: await startGoProxy(goProxyBinary, 18789, simChat),
+};
 /** A started app's pid (the platform's record of them is partial: only the apps asked for). */
 const pidOf = (app: keyof typeof platform.pids): number => {
   const pid = platform.pids[app];
@@ -96,9 +101,15 @@ const targets = {
     headers: { authorization: `Bearer ${platform.demo.apiKey}` },
     body: body("openai/gpt-4o-mini"),
   },
-  reference: {
+  nodeProxy: {
     name: "Minimal Node.js proxy (reference)",
-    url: `${reference.url}/v1/chat/completions`,
+    url: `${proxies.nodeProxy.url}/v1/chat/completions`,
+    headers: { authorization: "Bearer sim-key" },
+    body: body("gpt-4o-mini"),
+  },
+  goProxy: {
+    name: "Minimal Go proxy (reference)",
+    url: `${proxies.goProxy.url}/v1/chat/completions`,
     headers: { authorization: "Bearer sim-key" },
     body: body("gpt-4o-mini"),
   },
@@ -114,12 +125,14 @@ const targets = {
   },
 } satisfies Record<string, Target>;
 
+// Every target measured at concurrency 1 and at full load; direct is the baseline they are taken from.
+const GATEWAYS = ["switchyard", "portkey", "nodeProxy", "goProxy"] as const;
 const results: Record<string, unknown> = {};
 try {
   await configureUpstream({ latencyMs: 0, ttftMs: 0, tokensPerSecond: 0 });
   log(`Added latency at concurrency 1 (${PAIRS} interleaved pairs per gateway)…`);
   const latency: Record<string, PairedResult> = {};
-  for (const name of ["switchyard", "portkey", "reference"] as const) {
+  for (const name of GATEWAYS) {
     latency[name] = (
       await pairedLatency(targets.direct, targets[name], PAIRS, { stream: false, warmup: 300 })
     ).totalMs;
@@ -127,7 +140,7 @@ try {
   log("Streaming time to first byte and total (concurrency 1)…");
   const streamTtfb: Record<string, PairedResult> = {};
   const streamTotal: Record<string, PairedResult> = {};
-  for (const name of ["switchyard", "portkey"] as const) {
+  for (const name of GATEWAYS) {
     // Both figures from the same requests: two separate runs drifted apart by up to a millisecond.
     const streamed = await pairedLatency(targets.direct, targets[name], 1000, { stream: true, warmup: 300 });
     streamTtfb[name] = streamed.ttfbMs;
@@ -163,8 +176,7 @@ try {
     sharedCoresAtMaxThroughput: run.shared,
     peakRssMiB: memoryMiB(pid).peak,
   });
-  for (const name of ["switchyard", "portkey", "reference"] as const)
-    await runLoad(targets[name], { connections: 64, seconds: WARMUP_SECONDS });
+  for (const name of GATEWAYS) await runLoad(targets[name], { connections: 64, seconds: WARMUP_SECONDS });
   const rounds: ThroughputRound[] = [];
   for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
     const switchyard = await measuredLoad(targets.switchyard, gatewayPid);
@@ -175,8 +187,12 @@ try {
       ratio: switchyard.load.requestsPerSecond / portkeyRun.load.requestsPerSecond,
     });
   }
-  const referenceRun = await measuredLoad(targets.reference, reference.pid);
-  maxThroughput.reference = referenceRun.load;
+  const proxyRuns = {
+    nodeProxy: await measuredLoad(targets.nodeProxy, proxies.nodeProxy.pid),
+    goProxy: await measuredLoad(targets.goProxy, proxies.goProxy.pid),
+  };
+  maxThroughput.nodeProxy = proxyRuns.nodeProxy.load;
+  maxThroughput.goProxy = proxyRuns.goProxy.load;
   // The machine's speed drifts between 10-second runs; the round with the median ratio stands for
   // the run, and every round is reported.
   const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[
@@ -241,7 +257,8 @@ try {
     gateways: {
       switchyard: figuresOf(median.switchyard, gatewayPid),
       portkey: figuresOf(median.portkey, portkey.pid),
-      reference: figuresOf(referenceRun, reference.pid),
+      nodeProxy: figuresOf(proxyRuns.nodeProxy, proxies.nodeProxy.pid),
+      goProxy: figuresOf(proxyRuns.goProxy, proxies.goProxy.pid),
     },
     soak: {
       seconds: SOAK_SECONDS,
@@ -260,6 +277,7 @@ try {
   console.log(`\n${markdown}`);
 } finally {
   await portkey.stop();
-  await reference.stop();
+  await proxies.nodeProxy.stop();
+  await proxies.goProxy.stop();
   await platform.stop();
 }

@@ -1,0 +1,3 @@
+module switchyard/bench/go-proxy
+
+go 1.19
