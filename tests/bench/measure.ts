@@ -16,7 +16,11 @@ export interface Timing {
   totalMs: number;
   ttfbMs: number;
   status: number;
+  /** Switchyard's own time for the request, from its `x-switchyard-overhead-ms` header. */
+  ownMs: number | undefined;
 }
+
+const OWN_TIME_HEADER = "x-switchyard-overhead-ms";
 
 export async function timeRequest(pool: Pool, target: Target, stream: boolean): Promise<Timing> {
   const url = new URL(target.url);
@@ -30,10 +34,12 @@ export async function timeRequest(pool: Pool, target: Target, stream: boolean): 
   let ttfb: bigint | undefined;
   for await (const _chunk of response.body) ttfb ??= process.hrtime.bigint();
   const ended = process.hrtime.bigint();
+  const own = response.headers[OWN_TIME_HEADER];
   return {
     totalMs: Number(ended - started) / 1e6,
     ttfbMs: Number((ttfb ?? ended) - started) / 1e6,
     status: response.statusCode,
+    ownMs: typeof own === "string" ? Number(own) : undefined,
   };
 }
 
@@ -51,6 +57,9 @@ export interface PairedResult {
   targetP99: number;
   addedP50: number;
   addedP99: number;
+  /** The gateway's own time (its overhead header) for the same requests, when it sends one. */
+  ownP50?: number;
+  ownP99?: number;
   errors: number;
 }
 
@@ -88,7 +97,9 @@ export async function pairedLatency(
     const targets = targetTimes.map((time) => time[metric]);
     const [directP50, directP99] = [percentile(directs, 50), percentile(directs, 99)];
     const [targetP50, targetP99] = [percentile(targets, 50), percentile(targets, 99)];
+    const owns = targetTimes.flatMap((time) => (time.ownMs === undefined ? [] : [time.ownMs]));
     return {
+      ...(owns.length > 0 ? { ownP50: percentile(owns, 50), ownP99: percentile(owns, 99) } : {}),
       directP50,
       directP99,
       targetP50,

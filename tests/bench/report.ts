@@ -19,6 +19,8 @@ export interface BenchResults {
   gateways: Record<Gateway, GatewayFigures>;
   soak: {
     seconds: number;
+    /** Seconds at the soak's rate before the first reading, for the heap to leave the full-load runs behind. */
+    settleSeconds: number;
     requestsPerSecond: number;
     errors: number;
     /** Medians of the readings in the soak's first and last minute. */
@@ -83,6 +85,9 @@ export function renderMarkdown(r: BenchResults): string {
     "|---|---|---|---|---|---|",
     row("Added latency p50, concurrency 1", "–", (g) => ms(r.latency[g]?.addedP50)),
     row("Added latency p99, concurrency 1", "–", (g) => ms(r.latency[g]?.addedP99)),
+    row("Gateway's own time p50 / p99 (its overhead header), same requests", "–", (g) =>
+      r.latency[g]?.ownP50 === undefined ? "–" : `${ms(r.latency[g]?.ownP50)} / ${ms(r.latency[g]?.ownP99)}`,
+    ),
     row("Streaming: added time to first byte (p50)", "–", (g) => ms(r.streamTtfb[g]?.addedP50)),
     row("Streaming: added total time (p50)", "–", (g) => ms(r.streamTotal[g]?.addedP50)),
     row(
@@ -118,7 +123,7 @@ for maximum and sustained throughput, autocannon for the fixed-rate soak.
 ${rows.join("\n")}
 
 ${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds, after ${r.warmupSeconds} s of unmeasured full load on each gateway: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
-- Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s, ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
+- Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s (after ${r.soak.settleSeconds}s at that rate to settle), ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
 `;
 }
 
