@@ -3,6 +3,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -42,7 +43,13 @@ export const generations = pgTable(
     costNanos: nanos("cost_nanos").notNull().default(sql`0`),
     latencyMs: integer("latency_ms").notNull().default(0),
     ttftMs: integer("ttft_ms"),
-    routeTrace: jsonb("route_trace").$type<unknown>().notNull(),
+    /**
+     * json, not jsonb: the trace is written with every request and only ever read whole (a
+     * generation's detail), never queried into. Stored as the text it came as, it skips building
+     * jsonb's binary form per row: Postgres spent 25 to 28 µs per request at maximum throughput
+     * instead of 38 to 40 (README, performance).
+     */
+    routeTrace: json("route_trace").$type<unknown>().notNull(),
     error: jsonb("error").$type<{ code: string; message: string; status: number } | null>(),
     /**
      * The usage transfer that debited this generation: settlement posts one transfer per org and

@@ -88,7 +88,8 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
 
   const inserted = new Set<string>();
   for (let i = 0; i < jobs.length; i += CHUNK) {
-    // One JSON parameter per chunk (jsonb_to_recordset) instead of ~24 bind parameters per row.
+    // One JSON parameter per chunk (json_to_recordset) instead of ~24 bind parameters per row. json,
+    // not jsonb: the route trace goes into a json column as the text it is, parsed once to check it.
     const rows = await tx.execute<{ id: string }>(sql`
       insert into ${generations} (id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id,
         upstream_id, session_id, status, finish_reason, native_finish_reason, streamed, prompt_tokens,
@@ -96,15 +97,15 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
         ledger_transfer_id, created_at)
       select id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id, upstream_id, session_id,
         status::generation_status, finish_reason, native_finish_reason, streamed, prompt_tokens, completion_tokens,
-        cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::jsonb), error,
+        cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::json), error,
         ledger_transfer_id, created_at
-      from jsonb_to_recordset(${JSON.stringify(
+      from json_to_recordset(${JSON.stringify(
         jobs.slice(i, i + CHUNK).map((job) => generationRow(job, transferOf.get(job.generationId) ?? null)),
-      )}::jsonb) as x(
+      )}::json) as x(
         id text, org_id text, key_id text, requested_model text, model_id text, provider_id text, endpoint_id text,
         upstream_id text, session_id text, status text, finish_reason text, native_finish_reason text, streamed boolean,
         prompt_tokens int, completion_tokens int, cached_tokens int, reasoning_tokens int, cost_nanos int8,
-        latency_ms int, ttft_ms int, route_trace jsonb, error jsonb, ledger_transfer_id text, created_at timestamptz)
+        latency_ms int, ttft_ms int, route_trace json, error jsonb, ledger_transfer_id text, created_at timestamptz)
       on conflict (id) do nothing
       returning id`);
     for (const row of rows) inserted.add(row.id);
