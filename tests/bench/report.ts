@@ -31,9 +31,9 @@ export interface BenchResults {
   };
 }
 
-/** The targets that sit between the load and provider-sim; `direct` is the baseline. */
-export type Gateway = "switchyard" | "portkey" | "nodeProxy" | "goProxy";
-const GATEWAYS: Gateway[] = ["switchyard", "portkey", "nodeProxy", "goProxy"];
+/** The targets that sit between the load and provider-sim; `direct` is the baseline they are taken from. */
+export const GATEWAYS = ["switchyard", "portkey", "nodeProxy", "goProxy"] as const;
+export type Gateway = (typeof GATEWAYS)[number];
 
 /** Processes every target shares the machine with (the billing worker idles for Portkey's runs). */
 export const SHARED_PROCESSES = ["billing", "postgres", "redis", "sim"] as const;

@@ -12,7 +12,7 @@ import { type PairedResult, pairedLatency, percentile, type Target } from "./mea
 import { startPortkey } from "./portkey.ts";
 import { buildGoProxy, startGoProxy, startNodeProxy } from "./reference-proxy.ts";
 import type { BenchResults, GatewayFigures, MeasuredLoad, SharedProcess, ThroughputRound } from "./report.ts";
-import { renderMarkdown, SHARED_PROCESSES } from "./report.ts";
+import { GATEWAYS, renderMarkdown, SHARED_PROCESSES } from "./report.ts";
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const SOAK_SETTLE_SECONDS = Number(process.env.BENCH_SOAK_SETTLE_SECONDS ?? 60);
@@ -126,8 +126,6 @@ const targets = {
   },
 } satisfies Record<string, Target>;
 
-// Every target measured at concurrency 1 and at full load; direct is the baseline they are taken from.
-const GATEWAYS = ["switchyard", "portkey", "nodeProxy", "goProxy"] as const;
 const results: Record<string, unknown> = {};
 try {
   await configureUpstream({ latencyMs: 0, ttftMs: 0, tokensPerSecond: 0 });
