@@ -1,14 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ROOT } from "@switchyard/platform";
-
-export interface ReferenceProxy {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
+import { type ServerProcess, startServer } from "./server-process.ts";
 
 // The smallest Node.js gateway: read the body, forward it over a keep-alive pool, send the answer
 // back. Run beside the real gateways, it shows what one extra Node.js hop costs on this machine.
@@ -33,7 +28,7 @@ http.createServer(async (req, res) => {
 `;
 
 /** The Node.js reference proxy in its own process, forwarding every POST to `upstreamUrl`. */
-export function startNodeProxy(port: number, upstreamUrl: string): Promise<ReferenceProxy> {
+export function startNodeProxy(port: number, upstreamUrl: string): Promise<ServerProcess> {
   return startProxy(process.execPath, ["-e", NODE_SERVER], port, upstreamUrl, {
     UNDICI_PATH: fileURLToPath(import.meta.resolve("undici")),
   });
@@ -52,46 +47,32 @@ export function buildGoProxy(): string {
     cwd: source,
     stdio: ["ignore", "inherit", "inherit"],
     // No module downloads (there are no dependencies, and no internet), a cache of our own.
-    env: { ...process.env, GOPROXY: "off", GOFLAGS: "-mod=mod", GOCACHE: join(ROOT, ".data/go-cache") },
+    env: { ...process.env, GOPROXY: "off", GOCACHE: join(ROOT, ".data/go-cache") },
   });
   if (build.status !== 0) throw new Error("could not build the Go reference proxy (tests/bench/go-proxy)");
   return binary;
 }
 
 /** The Go reference proxy: the same hop in the language of the Go gateways. */
-export function startGoProxy(binary: string, port: number, upstreamUrl: string): Promise<ReferenceProxy> {
+export function startGoProxy(binary: string, port: number, upstreamUrl: string): Promise<ServerProcess> {
   return startProxy(binary, [], port, upstreamUrl, {});
 }
 
-async function startProxy(
+/** A proxy forwarding every POST to `upstreamUrl`; any answer to a POST means it is up. */
+function startProxy(
   command: string,
   args: string[],
   port: number,
   upstreamUrl: string,
   env: Record<string, string>,
-): Promise<ReferenceProxy> {
-  const child: ChildProcess = spawn(command, args, {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...env, PORT: String(port), UPSTREAM_URL: upstreamUrl },
+): Promise<ServerProcess> {
+  return startServer({
+    command,
+    args,
+    env: { ...env, PORT: String(port), UPSTREAM_URL: upstreamUrl },
+    port,
+    stderr: "inherit",
+    ready: (url) => fetch(url, { method: "POST", body: "{}" }).then(() => true),
+    timeoutMs: 10_000,
   });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      await fetch(url, { method: "POST", body: "{}" });
-      break;
-    } catch {
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`${command} did not start as a proxy`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return {
-    url,
-    pid: child.pid ?? 0,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    },
-  };
 }
