@@ -1,3 +1,4 @@
+import { OVERHEAD_HEADER } from "@switchyard/gateway";
 import { Pool } from "undici";
 
 export interface Target {
@@ -16,11 +17,9 @@ export interface Timing {
   totalMs: number;
   ttfbMs: number;
   status: number;
-  /** Switchyard's own time for the request, from its `x-switchyard-overhead-ms` header. */
+  /** Switchyard's own time for the request, from its overhead header. */
   ownMs: number | undefined;
 }
-
-const OWN_TIME_HEADER = "x-switchyard-overhead-ms";
 
 export async function timeRequest(pool: Pool, target: Target, stream: boolean): Promise<Timing> {
   const url = new URL(target.url);
@@ -34,7 +33,7 @@ export async function timeRequest(pool: Pool, target: Target, stream: boolean): 
   let ttfb: bigint | undefined;
   for await (const _chunk of response.body) ttfb ??= process.hrtime.bigint();
   const ended = process.hrtime.bigint();
-  const own = response.headers[OWN_TIME_HEADER];
+  const own = response.headers[OVERHEAD_HEADER];
   return {
     totalMs: Number(ended - started) / 1e6,
     ttfbMs: Number((ttfb ?? ended) - started) / 1e6,

@@ -22,6 +22,9 @@ export function ownTimeMs(startedAt: number, upstreamMs: number, at = performanc
   return at - startedAt - upstreamMs;
 }
 
+/** The response header with the gateway's own time on the request, in ms (see `ownTimeMs`). */
+export const OVERHEAD_HEADER = "x-switchyard-overhead-ms";
+
 export function generationHeaders(
   generationId: string,
   provider: string,
@@ -30,6 +33,6 @@ export function generationHeaders(
   return {
     "x-generation-id": generationId,
     "x-switchyard-provider": provider,
-    "x-switchyard-overhead-ms": overheadMs.toFixed(3),
+    [OVERHEAD_HEADER]: overheadMs.toFixed(3),
   };
 }
