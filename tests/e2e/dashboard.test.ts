@@ -190,6 +190,25 @@ describe("dashboard journey", () => {
     await phone.close();
   });
 
+  it("hydrates the largest page cleanly over a slow connection", async () => {
+    // Models is ~330 KB. Before it streamed as its own segment, half its loads at this speed
+    // reported a hydration mismatch (#418), caught by the console check below.
+    const slow = await context.newPage();
+    watchConsole(slow, platform.webUrl, consoleErrors);
+    const cdp = await context.newCDPSession(slow);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 50,
+      downloadThroughput: (400 * 1024) / 8,
+      uploadThroughput: (400 * 1024) / 8,
+    });
+    for (let load = 0; load < 3; load++) {
+      await slow.goto(`${platform.webUrl}/models`);
+      await slow.getByText(/\d+ models across \d+ providers/).waitFor();
+    }
+    await slow.close();
+  });
+
   it("logged no console errors on any page", () => {
     expect(consoleErrors).toEqual([]);
   });
