@@ -54,6 +54,7 @@ function uptime(stats: LiveStats | undefined) {
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   await requirePage("member");
   const { q } = await searchParams;
+  const query = (q ?? "").trim().toLowerCase();
   return (
     <>
       <PageHeader
@@ -66,8 +67,8 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
       {/* The list (~330 KB) streams in as its own segment, shown once fully parsed. Sent inline, it
           was hydrated before a slow connection had delivered all of it and React reported a
           mismatch (#418): half the loads at 300 kbit/s, and now and then in CI. */}
-      <Suspense key={q ?? ""} fallback={<ModelListSkeleton />}>
-        <ModelList query={(q ?? "").trim().toLowerCase()} />
+      <Suspense key={query} fallback={<ModelListSkeleton />}>
+        <ModelList query={query} />
       </Suspense>
     </>
   );
