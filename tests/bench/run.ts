@@ -17,6 +17,12 @@ import { GATEWAYS, renderMarkdown, SHARED_PROCESSES } from "./report.ts";
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const SOAK_SETTLE_SECONDS = Number(process.env.BENCH_SOAK_SETTLE_SECONDS ?? 60);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
+// Unmeasured pairs before each concurrency-1 measurement. After a pause of even 20 seconds, this
+// machine takes about 750 sequential requests to come back to speed, for every process in the
+// chain: in 250-request buckets provider-sim direct went 0.53, 0.43, 0.33, 0.26 ms (p50), and
+// Switchyard's own time, with its code already warm, 0.42, 0.32, 0.25, 0.25 ms. With 300 warm-up
+// pairs the first measured ones fell in that ramp (README, performance).
+const LATENCY_WARMUP_PAIRS = Number(process.env.BENCH_LATENCY_WARMUP_PAIRS ?? 1500);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 // Gateway processes on one port (GATEWAY_WORKERS, node:cluster): one per core, as one process does
 // not reach the throughput target. On this 2-core machine two were ahead on two of the four hosts
@@ -129,11 +135,16 @@ const targets = {
 const results: Record<string, unknown> = {};
 try {
   await configureUpstream({ latencyMs: 0, ttftMs: 0, tokensPerSecond: 0 });
-  log(`Added latency at concurrency 1 (${PAIRS} interleaved pairs per gateway)…`);
+  log(
+    `Added latency at concurrency 1 (${LATENCY_WARMUP_PAIRS} unmeasured, then ${PAIRS} measured interleaved pairs per gateway)…`,
+  );
   const latency: Record<string, PairedResult> = {};
   for (const name of GATEWAYS) {
     latency[name] = (
-      await pairedLatency(targets.direct, targets[name], PAIRS, { stream: false, warmup: 300 })
+      await pairedLatency(targets.direct, targets[name], PAIRS, {
+        stream: false,
+        warmup: LATENCY_WARMUP_PAIRS,
+      })
     ).totalMs;
   }
   log("Streaming time to first byte and total (concurrency 1)…");
@@ -141,7 +152,10 @@ try {
   const streamTotal: Record<string, PairedResult> = {};
   for (const name of GATEWAYS) {
     // Both figures from the same requests: two separate runs drifted apart by up to a millisecond.
-    const streamed = await pairedLatency(targets.direct, targets[name], 1000, { stream: true, warmup: 300 });
+    const streamed = await pairedLatency(targets.direct, targets[name], PAIRS, {
+      stream: true,
+      warmup: LATENCY_WARMUP_PAIRS,
+    });
     streamTtfb[name] = streamed.ttfbMs;
     streamTotal[name] = streamed.totalMs;
   }
@@ -249,6 +263,7 @@ try {
     latency,
     streamTtfb,
     streamTotal,
+    latencyWarmupPairs: LATENCY_WARMUP_PAIRS,
     maxThroughput,
     warmupSeconds: WARMUP_SECONDS,
     throughputRounds: rounds.map((r) => ({
