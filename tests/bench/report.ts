@@ -119,7 +119,7 @@ Switchyard with everything on: key auth, rate limit (GCRA in Redis, cells taken 
 routing, credit hold (from a lease held in Redis), usage settlement through BullMQ to the billing
 worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal proxies
 (Node.js: node:http and an undici pool; Go: net/http; no auth, no routing, no billing) show what
-one extra hop costs on this machine before any gateway work is done. Concurrency 1: ${r.latencyWarmupPairs}
+one extra hop costs on this machine before any gateway work is done. Concurrency 1: ${r.latencyWarmupPairs.toLocaleString("en-US")}
 unmeasured interleaved pairs, then the measured ones, for each target. Load: wrk (one thread, its own process)
 for maximum and sustained throughput, autocannon for the fixed-rate soak.
 

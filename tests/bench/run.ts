@@ -11,7 +11,14 @@ import { type LoadResult, runLoad, runLoadAtRate } from "./load.ts";
 import { type PairedResult, pairedLatency, percentile, type Target } from "./measure.ts";
 import { startPortkey } from "./portkey.ts";
 import { buildGoProxy, startGoProxy, startNodeProxy } from "./reference-proxy.ts";
-import type { BenchResults, GatewayFigures, MeasuredLoad, SharedProcess, ThroughputRound } from "./report.ts";
+import type {
+  BenchResults,
+  Gateway,
+  GatewayFigures,
+  MeasuredLoad,
+  SharedProcess,
+  ThroughputRound,
+} from "./report.ts";
 import { GATEWAYS, renderMarkdown, SHARED_PROCESSES } from "./report.ts";
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
@@ -138,24 +145,17 @@ try {
   log(
     `Added latency at concurrency 1 (${LATENCY_WARMUP_PAIRS} unmeasured, then ${PAIRS} measured interleaved pairs per gateway)…`,
   );
+  /** One target against provider-sim direct, one request at a time, after the same warm-up for all. */
+  const concurrencyOne = (name: Gateway, stream: boolean) =>
+    pairedLatency(targets.direct, targets[name], PAIRS, { stream, warmup: LATENCY_WARMUP_PAIRS });
   const latency: Record<string, PairedResult> = {};
-  for (const name of GATEWAYS) {
-    latency[name] = (
-      await pairedLatency(targets.direct, targets[name], PAIRS, {
-        stream: false,
-        warmup: LATENCY_WARMUP_PAIRS,
-      })
-    ).totalMs;
-  }
+  for (const name of GATEWAYS) latency[name] = (await concurrencyOne(name, false)).totalMs;
   log("Streaming time to first byte and total (concurrency 1)…");
   const streamTtfb: Record<string, PairedResult> = {};
   const streamTotal: Record<string, PairedResult> = {};
   for (const name of GATEWAYS) {
     // Both figures from the same requests: two separate runs drifted apart by up to a millisecond.
-    const streamed = await pairedLatency(targets.direct, targets[name], PAIRS, {
-      stream: true,
-      warmup: LATENCY_WARMUP_PAIRS,
-    });
+    const streamed = await concurrencyOne(name, true);
     streamTtfb[name] = streamed.ttfbMs;
     streamTotal[name] = streamed.totalMs;
   }
