@@ -65,7 +65,7 @@ export async function buildGatewayDeps(
     // Requests hold credit from in-process leases: no Redis round trip in front of the upstream call.
     const leased = new LeasedCreditHolds(
       new RedisCreditHolds({ redis, db, prefix: `${env.REDIS_KEY_PREFIX}:holds:` }),
-      { onError: (error) => logger.error({ err: error }, "credit lease heartbeat failed") },
+      { onError: (error) => logger.error({ err: error }, "credit lease upkeep failed") },
     );
     closers.unshift(() => leased.close());
     holds = leased;

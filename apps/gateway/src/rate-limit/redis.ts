@@ -45,11 +45,22 @@ interface KeyState {
   refusedUntil: number;
 }
 
+/** The most cells a key takes at once: 0.1 s of its limit. Under 2, a key takes one per request. */
+function batchCeiling(limitPerMinute: number): number {
+  return Math.floor(limitPerMinute / 600);
+}
+
+/** A batch: the key's recent rate (or the requests waiting now, if more), within the ceiling. */
+function batchSize(state: KeyState, waiting: number): number {
+  const ceiling = batchCeiling(state.limit);
+  return ceiling < 2 ? 1 : Math.min(ceiling, Math.max(state.lastWindowCount, waiting));
+}
+
 /**
  * Shared limiter for gateway replicas. A busy key takes its cells from Redis in batches of about
- * 100 ms of its recent rate, capped at 0.1 s of its limit (a sliver of the burst): most of its
- * requests then decide in memory, with no Redis round trip. Cells not spent within a second are
- * dropped, never spent late. A quiet key, or one whose limit is under 1,200 a minute, takes one
+ * 100 ms of its recent rate, capped at 0.1 s of its limit (a sliver of the burst), and fetches the
+ * next batch while half of one is left: its requests decide in memory, with no Redis round trip.
+ * Cells not spent within a second are dropped, never spent late. A quiet key, or one whose limit is under 1,200 a minute, takes one
  * cell per request. A refusal is remembered until its retry time, so a client hammering past its
  * limit costs no Redis round trips.
  */
@@ -68,14 +79,16 @@ export class RedisRateLimiter implements RateLimiter {
     const state = this.#stateOf(key, limitPerMinute);
     // Each pass follows a finished fetch: it added cells, or it was refused.
     for (;;) {
+      // Cells in hand were granted by Redis, so they are spent before a refusal applies.
+      if (state.cells > 0 && state.expiresAt > this.now()) {
+        state.cells -= 1;
+        this.#refillAhead(key, state);
+        return { allowed: true, limit: limitPerMinute, remaining: state.remaining, retryAfterMs: 0 };
+      }
       const refusedFor = state.refusedUntil - this.now();
       // Nothing can free a cell before then: other gateways only take cells.
       if (refusedFor > 0)
         return { allowed: false, limit: limitPerMinute, remaining: 0, retryAfterMs: refusedFor };
-      if (state.cells > 0 && state.expiresAt > this.now()) {
-        state.cells -= 1;
-        return { allowed: true, limit: limitPerMinute, remaining: state.remaining, retryAfterMs: 0 };
-      }
       if (!state.fetching) break;
       state.waiting += 1;
       try {
@@ -84,21 +97,37 @@ export class RedisRateLimiter implements RateLimiter {
         state.waiting -= 1;
       }
     }
-    // Enough for the key's recent rate and for the requests waiting right now, within the ceiling.
-    const ceiling = Math.floor(limitPerMinute / 600);
-    const demand = Math.max(state.lastWindowCount, state.waiting + 1);
-    const wanted = ceiling < 2 ? 1 : Math.min(ceiling, demand);
-    const fetch = this.#take(key, limitPerMinute, wanted).then(({ decision, cells }) => {
-      // This request spends the first cell; the rest join what is left of the last batch.
+    // This request spends the batch's first cell.
+    return this.#fetch(key, state, batchSize(state, state.waiting + 1), 1);
+  }
+
+  /**
+   * With half a batch left, tops the cells up to a batch in the background, so a busy key's
+   * requests do not wait on Redis when the batch runs out (one in every batch did before: at one
+   * request at a time, 0.7 ms each on the development machine, about 1% of requests). A key never
+   * holds more than one batch. A failed refill is left to the request that finds no cells, which
+   * fetches them itself and sees the error.
+   */
+  #refillAhead(key: string, state: KeyState): void {
+    const batch = batchSize(state, 1);
+    if (batch < 2 || state.cells > batch / 2 || state.fetching || state.refusedUntil > this.now()) return;
+    this.#fetch(key, state, batch - state.cells, 0).catch(() => undefined);
+  }
+
+  /**
+   * Takes up to `wanted` cells from Redis; `spent` of them go to the request asking. Requests
+   * that find no cells meanwhile wait for this fetch instead of each asking Redis.
+   */
+  #fetch(key: string, state: KeyState, wanted: number, spent: number): Promise<RateLimitDecision> {
+    const fetch = this.#take(key, state.limit, wanted).then(({ decision, cells }) => {
       const now = this.now();
-      state.cells = (state.expiresAt > now ? state.cells : 0) + Math.max(0, cells - 1);
+      state.cells = (state.expiresAt > now ? state.cells : 0) + Math.max(0, cells - spent);
       state.expiresAt = now + BATCH_LIFETIME_MS;
       state.remaining = decision.remaining;
       if (!decision.allowed) state.refusedUntil = now + decision.retryAfterMs;
       return decision;
     });
-    if (ceiling >= 2) {
-      // Requests arriving meanwhile wait for this batch instead of each asking Redis.
+    if (batchCeiling(state.limit) >= 2) {
       const clear = () => {
         if (state.fetching === fetch) state.fetching = null;
       };

@@ -9,16 +9,24 @@ afterAll(() => {
   for (const redis of connections) redis.disconnect();
 });
 
-/** A limiter on its own connection, counting the script calls it sends to Redis. */
-function limiterOn(prefix: string, counter: { calls: number }): RedisRateLimiter {
+/**
+ * A limiter on its own connection, counting the script calls it sends to Redis; each call waits for
+ * `redisAnswers` first, so a test can hold Redis's answers back.
+ */
+function limiterOn(
+  prefix: string,
+  counter: { calls: number },
+  options: { now?: () => number; redisAnswers?: () => Promise<void> } = {},
+): RedisRateLimiter {
   const redis = new Redis(testRedisUrl());
   connections.push(redis);
-  const limiter = new RedisRateLimiter(redis, prefix);
+  const limiter = new RedisRateLimiter(redis, prefix, options.now);
   const commands = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const script = commands.syRateLimit;
   if (!script) throw new Error("rate limit script not registered");
-  commands.syRateLimit = (...args: unknown[]) => {
+  commands.syRateLimit = async (...args: unknown[]) => {
     counter.calls += 1;
+    await options.redisAnswers?.();
     return script.apply(redis, args);
   };
   return limiter;
@@ -46,6 +54,46 @@ describe("rate limit batches (cells taken from Redis ahead)", () => {
     expect(allowed).toBeGreaterThanOrEqual(limit - 2 * (limit / 600));
     expect(checks).toBe(14_000);
     expect(counter.calls).toBeLessThan(checks / 10);
+  });
+
+  it("fetches a busy key's next batch while half of one is left, so no request waits on Redis for it", async () => {
+    let now = 1_000_000;
+    let answer = Promise.resolve();
+    const counter = { calls: 0 };
+    const limiter = limiterOn(`test:rl-batches:${newId("txn")}`, counter, {
+      now: () => now,
+      redisAnswers: () => answer,
+    });
+    // Ten requests in one 100 ms window make a batch of ten (the ceiling at 12,000 a minute is 20).
+    for (let i = 0; i < 10; i++) await limiter.check("key", 12_000);
+    now += 100;
+    expect((await limiter.check("key", 12_000)).allowed).toBe(true);
+    const callsWithFullBatch = counter.calls;
+    // Redis now holds its answers back: the batch's remaining cells still decide at once, and the
+    // refill has already been asked for.
+    let openRedis = () => {};
+    answer = new Promise((resolve) => {
+      openRedis = resolve;
+    });
+    const decidedWithoutRedis: boolean[] = [];
+    for (let i = 0; i < 9; i++) {
+      const verdict = limiter.check("key", 12_000);
+      const decided = await Promise.race([
+        verdict.then((v) => v.allowed),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 50)),
+      ]);
+      decidedWithoutRedis.push(decided);
+    }
+    expect(decidedWithoutRedis).toEqual(Array(9).fill(true));
+    expect(counter.calls).toBe(callsWithFullBatch + 1);
+    openRedis();
+    // The refill (five cells, what the batch lacked when it was asked for) arrives: the next five
+    // requests decide from it, and the first of them, leaving under half a batch, asks for more.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    answer = new Promise(() => {});
+    const refilled = counter.calls;
+    for (let i = 0; i < 5; i++) expect((await limiter.check("key", 12_000)).allowed).toBe(true);
+    expect(counter.calls).toBe(refilled + 1);
   });
 
   it("takes one cell per request for a key whose limit is under 1,200 a minute, and remembers a refusal", async () => {
