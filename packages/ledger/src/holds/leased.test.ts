@@ -52,6 +52,31 @@ describe("LeasedCreditHolds", () => {
     expect((await holds.spendable(org.orgId, org.keyId, null)).nanos).toBe(1_000_000n - 2_000n);
   });
 
+  it("grows a lease in the background while a quarter of a growth is left, so no request waits on Redis", async () => {
+    const { gateway, redisHolds, redisSpendable } = namespace();
+    const holds = gateway({ leaseRequests: 10, minLeaseNanos: 1n });
+    const org = await fundedOrg(1_000_000n);
+    const growths: Promise<unknown>[] = [];
+    const growLease = redisHolds.growLease.bind(redisHolds);
+    redisHolds.growLease = (...args) => {
+      const growth = growLease(...args);
+      growths.push(growth);
+      return growth;
+    };
+    // The first hold grows the lease by ten holds (1,000n); the eighth leaves 200n, under a quarter.
+    for (let i = 0; i < 7; i++) expect((await holds.reserve(hold(org.orgId, org.keyId, 100n))).ok).toBe(true);
+    expect(growths).toHaveLength(1);
+    expect((await holds.reserve(hold(org.orgId, org.keyId, 100n))).ok).toBe(true);
+    expect(growths).toHaveLength(2);
+    await Promise.all(growths);
+    expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000n - 2_000n);
+    // Twelve more holds fit in what was grown ahead; the one leaving a quarter grows it again.
+    for (let i = 0; i < 12; i++)
+      expect((await holds.reserve(hold(org.orgId, org.keyId, 100n))).ok).toBe(true);
+    expect(growths).toHaveLength(3);
+    await Promise.all(growths);
+  });
+
   it("lets exactly the balance through, falling back to exact holds when no lease fits", async () => {
     const { gateway, redisSpendable } = namespace();
     const holds = gateway({ leaseRequests: 32, minLeaseNanos: 1n });

@@ -43,7 +43,7 @@ interface Lease extends LeaseRef {
  * and key's spendable credit; this process reserves, releases and finishes requests against it in
  * memory. Redis therefore still never lets the leases and holds of all processes together exceed
  * the balance or a key's limit. Costs stay leased until their settlement takes them off the lease
- * (the usage job names it). A lease grows in Redis when it runs short, is checked every few
+ * (the usage job names it). A lease grows in Redis ahead of running short, is checked every few
  * seconds (kept alive; given back when the org's balance no longer covers it, as after a refund),
  * and is given back when idle.
  * Near the end of a balance a lease cannot grow, and requests take the exact per-request hold,
@@ -88,13 +88,11 @@ export class LeasedCreditHolds implements CreditHolds {
         lease.inFlight += 1;
         lease.lastUsedAt = this.#options.now();
         this.#byGeneration.set(request.generationId, { lease, amount: request.amountNanos });
+        this.#growAhead(lease, request.amountNanos);
         return { ok: true, leaseId: lease.id };
       }
       if (lease.refusedUntil > this.#options.now()) break;
-      lease.growing ??= this.#grow(lease, request.amountNanos).finally(() => {
-        lease.growing = null;
-      });
-      if (!(await lease.growing)) break;
+      if (!(await this.#growing(lease, request.amountNanos))) break;
     }
     return this.#inner.reserve(request);
   }
@@ -190,11 +188,35 @@ export class LeasedCreditHolds implements CreditHolds {
     return lease;
   }
 
+  /** The lease's growth in flight, started for a hold of `amountNanos` when there is none. */
+  #growing(lease: Lease, amountNanos: bigint): Promise<boolean> {
+    lease.growing ??= this.#grow(lease, amountNanos).finally(() => {
+      lease.growing = null;
+    });
+    return lease.growing;
+  }
+
+  /**
+   * With less than a quarter of a growth's worth left, grows the lease in the background, so
+   * requests do not wait on Redis when it runs out (one in every few dozen did before: at one
+   * request at a time, 0.7 ms each on the development machine, about 1% of requests). A failed
+   * growth is reported, and the request that finds the lease short grows it itself.
+   */
+  #growAhead(lease: Lease, amountNanos: bigint): void {
+    if (!lease.registered || lease.growing || lease.refusedUntil > this.#options.now()) return;
+    if (lease.available * 4n >= this.#growthFor(amountNanos)) return;
+    this.#growing(lease, amountNanos).catch((error: unknown) => this.#options.onError?.(error));
+  }
+
+  /** What a lease grows by for a hold of `amountNanos`. */
+  #growthFor(amountNanos: bigint): bigint {
+    const full = amountNanos * BigInt(this.#options.leaseRequests);
+    return full > this.#options.minLeaseNanos ? full : this.#options.minLeaseNanos;
+  }
+
   /** True when the lease grew or is gone (a fresh one may), false when the credit is not there. */
   async #grow(lease: Lease, amountNanos: bigint): Promise<boolean> {
-    const full = amountNanos * BigInt(this.#options.leaseRequests);
-    const wanted = full > this.#options.minLeaseNanos ? full : this.#options.minLeaseNanos;
-    let grant = wanted;
+    let grant = this.#growthFor(amountNanos);
     let growth = await this.#inner.growLease(lease, grant, {
       ttlMs: this.#options.ttlMs,
       existing: lease.registered,
@@ -221,9 +243,10 @@ export class LeasedCreditHolds implements CreditHolds {
   }
 
   async #refuse(lease: Lease): Promise<false> {
-    lease.refusedUntil = this.#options.now() + this.#options.refusedMs;
-    // The exact path that follows must see this lease's uncommitted credit as spendable.
+    // The exact path that follows must see this lease's uncommitted credit as spendable, so requests
+    // are sent there only once it is back in Redis (until then they wait on the growth).
     await this.#giveBack(lease);
+    lease.refusedUntil = this.#options.now() + this.#options.refusedMs;
     return false;
   }
 
