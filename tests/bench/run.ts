@@ -28,13 +28,13 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
 // machine takes about 750 sequential requests to come back to speed, for every process in the
 // chain: in 250-request buckets provider-sim direct went 0.53, 0.43, 0.33, 0.26 ms (p50), and
 // Switchyard's own time, with its code already warm, 0.42, 0.32, 0.25, 0.25 ms. With 300 warm-up
-// pairs the first measured ones fell in that ramp (README, performance).
+// pairs the first measured ones fell in that ramp (docs/performance.md).
 const LATENCY_WARMUP_PAIRS = Number(process.env.BENCH_LATENCY_WARMUP_PAIRS ?? 1500);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 // Gateway processes on one port (GATEWAY_WORKERS, node:cluster): one per core, as one process does
 // not reach the throughput target. On this 2-core machine two were ahead on two of the four hosts
 // measured and about even on the others (latest: 3.75x and 3.88x Portkey's against 3.36x to 3.61x
-// with one), for twice the memory (README, performance). BENCH_GATEWAY_WORKERS=N measures N.
+// with one), for twice the memory (docs/performance.md). BENCH_GATEWAY_WORKERS=N measures N.
 const GATEWAY_WORKERS = Number(process.env.BENCH_GATEWAY_WORKERS ?? availableParallelism());
 const THROUGHPUT_ROUNDS = 5;
 // An unmeasured run at full load for each gateway first. The concurrency-1 runs leave the JIT tuned

@@ -14,7 +14,7 @@ import { ensureWebBuild } from "./web-build.ts";
  * V8's memory reducer shrinks an idle process's heap, and traffic after a quiet spell then ran on
  * the shrunken heap for about 40 seconds: after 2 idle minutes the billing worker's RSS was about
  * 150 MiB instead of 200 to 240, and it spent 50 to 57 µs per request instead of 30 (33 to 40
- * with the reducer off; README, performance). The services keep the heap they grew under load.
+ * with the reducer off; docs/performance.md). The services keep the heap they grew under load.
  * The gateway's figures moved within noise either way. The apps' own `start` scripts pass it too.
  */
 const KEEP_HEAP_AFTER_IDLE = "--no-memory-reducer";
@@ -156,7 +156,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         "gateway",
         "apps/gateway",
         // A 64 MiB young generation: the hot path allocates per request, and fewer scavenges cut
-        // the gateway's CPU per request by about a sixth under load (README, performance).
+        // the gateway's CPU per request by about a sixth under load (docs/performance.md).
         ["--max-semi-space-size=64", KEEP_HEAP_AFTER_IDLE, "--enable-source-maps", "dist/main.mjs"],
         {
           GATEWAY_PORT: String(ports.gateway),

@@ -47,7 +47,7 @@ export const generations = pgTable(
      * json, not jsonb: the trace is written with every request and only ever read whole (a
      * generation's detail), never queried into. Stored as the text it came as, it skips building
      * jsonb's binary form per row: Postgres spent 25 to 28 µs per request at maximum throughput
-     * instead of 38 to 40 (README, performance).
+     * instead of 38 to 40 (docs/performance.md).
      */
     routeTrace: json("route_trace").$type<unknown>().notNull(),
     error: jsonb("error").$type<{ code: string; message: string; status: number } | null>(),
