@@ -93,6 +93,8 @@ export class RedisRateLimiter implements RateLimiter {
       state.waiting += 1;
       try {
         await state.fetching;
+      } catch {
+        // A failed fetch: the next pass finds none in flight and asks Redis itself.
       } finally {
         state.waiting -= 1;
       }
