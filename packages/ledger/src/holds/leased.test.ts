@@ -77,6 +77,17 @@ describe("LeasedCreditHolds", () => {
     await Promise.all(growths);
   });
 
+  it("gives back on close what a growth still in flight adds", async () => {
+    const { gateway, redisSpendable } = namespace();
+    const holds = gateway({ leaseRequests: 10, minLeaseNanos: 1n });
+    const org = await fundedOrg(1_000_000n);
+    // The eighth hold starts a growth ahead; close() comes before Redis has answered it.
+    for (let i = 0; i < 8; i++) expect((await holds.reserve(hold(org.orgId, org.keyId, 100n))).ok).toBe(true);
+    await holds.close();
+    // Only the eight holds in flight stay leased: both growths' unspent rest is back.
+    expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000n - 800n);
+  });
+
   it("lets exactly the balance through, falling back to exact holds when no lease fits", async () => {
     const { gateway, redisSpendable } = namespace();
     const holds = gateway({ leaseRequests: 32, minLeaseNanos: 1n });

@@ -154,12 +154,21 @@ export class LeasedCreditHolds implements CreditHolds {
     }
   }
 
-  /** Stops the heartbeat and gives every lease's uncommitted credit back. */
+  /** Stops the heartbeat and gives every lease's uncommitted credit back, growths in flight included. */
   async close(): Promise<void> {
     clearInterval(this.#timer);
     const leases = [...this.#leases.values()];
     this.#leases.clear();
-    await Promise.all(leases.map((lease) => this.#giveBack(lease).catch(this.#options.onError)));
+    await Promise.all(
+      leases.map(async (lease) => {
+        try {
+          await lease.growing;
+          await this.#giveBack(lease);
+        } catch (error) {
+          this.#options.onError?.(error);
+        }
+      }),
+    );
   }
 
   #leaseFor(request: HoldRequest): Lease {
