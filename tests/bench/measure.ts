@@ -59,6 +59,11 @@ export interface PairedResult {
   /** The gateway's own time (its overhead header) for the same requests, when it sends one. */
   ownP50?: number;
   ownP99?: number;
+  /**
+   * What each pair added beyond the gateway's own time (through the gateway, minus direct, minus
+   * own time), p50: the extra hops' cost, and how much slower the upstream leg was through it.
+   */
+  outsideOwnP50?: number;
   errors: number;
 }
 
@@ -97,8 +102,17 @@ export async function pairedLatency(
     const [directP50, directP99] = [percentile(directs, 50), percentile(directs, 99)];
     const [targetP50, targetP99] = [percentile(targets, 50), percentile(targets, 99)];
     const owns = targetTimes.flatMap((time) => (time.ownMs === undefined ? [] : [time.ownMs]));
+    const outsideOwn = targetTimes.flatMap((time, i) =>
+      time.ownMs === undefined ? [] : [time[metric] - (directs[i] ?? Number.NaN) - time.ownMs],
+    );
     return {
-      ...(owns.length > 0 ? { ownP50: percentile(owns, 50), ownP99: percentile(owns, 99) } : {}),
+      ...(owns.length > 0
+        ? {
+            ownP50: percentile(owns, 50),
+            ownP99: percentile(owns, 99),
+            outsideOwnP50: percentile(outsideOwn, 50),
+          }
+        : {}),
       directP50,
       directP99,
       targetP50,

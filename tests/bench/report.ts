@@ -90,6 +90,11 @@ export function renderMarkdown(r: BenchResults): string {
     row("Gateway's own time p50 / p99 (its overhead header), same requests", "–", (g) =>
       r.latency[g]?.ownP50 === undefined ? "–" : `${ms(r.latency[g]?.ownP50)} / ${ms(r.latency[g]?.ownP99)}`,
     ),
+    row(
+      "Added latency outside the gateway's own time p50 (per pair: through it − direct − own time)",
+      "–",
+      (g) => ms(r.latency[g]?.outsideOwnP50),
+    ),
     row("Streaming: added time to first byte (p50)", "–", (g) => ms(r.streamTtfb[g]?.addedP50)),
     row("Streaming: added total time (p50)", "–", (g) => ms(r.streamTotal[g]?.addedP50)),
     row(
