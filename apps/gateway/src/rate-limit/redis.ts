@@ -61,8 +61,8 @@ function batchSize(state: KeyState, waiting: number): number {
  * 100 ms of its recent rate, capped at 0.1 s of its limit (a sliver of the burst), and fetches the
  * next batch while half of one is left: its requests decide in memory, with no Redis round trip.
  * Cells not spent within a second are dropped, never spent late. A quiet key, or one whose limit
- * is under 1,200 a minute, takes one cell per request. A refusal is remembered until its retry time, so a client hammering past its
- * limit costs no Redis round trips.
+ * is under 1,200 a minute, takes one cell per request. A refusal is remembered until its retry
+ * time, so a client hammering past its limit costs no Redis round trips.
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly #keys = new TtlCache<KeyState>(100_000, 60_000);
@@ -106,9 +106,9 @@ export class RedisRateLimiter implements RateLimiter {
   /**
    * With half a batch left, tops the cells up to a batch in the background, so a busy key's
    * requests do not wait on Redis when the batch runs out (the one that found it empty did before:
-   * at one request at a time on the development machine, one request in 69, for 0.57 ms p50). A key
-   * never holds more than one batch. A failed refill is left to the request that finds no cells, which
-   * fetches them itself and sees the error.
+   * at one request at a time on the development machine, one request in 69, for 0.57 ms p50). A
+   * key never holds more than one batch. A failed refill is left to the request that finds no
+   * cells, which fetches them itself and sees the error.
    */
   #refillAhead(key: string, state: KeyState): void {
     const batch = batchSize(state, 1);
