@@ -8,7 +8,11 @@ export interface BenchResults {
   gatewayProcesses: number;
   /** Unmeasured interleaved pairs before each concurrency-1 measurement. */
   latencyWarmupPairs: number;
+  /** Seconds of unmeasured pairs, at least, before each target's first concurrency-1 measurement. */
+  latencyWarmupSeconds: number;
   latency: Record<string, PairedResult>;
+  /** Switchyard at concurrency 1 again with the billing worker paused: settlement's share of the tail. */
+  latencySettlementPaused: PairedResult;
   streamTtfb: Record<string, PairedResult>;
   streamTotal: Record<string, PairedResult>;
   /** The median round's figures; every round is in `throughputRounds`. */
@@ -125,14 +129,24 @@ routing, credit hold (from a lease held in Redis), usage settlement through Bull
 worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal proxies
 (Node.js: node:http and an undici pool; Go: net/http; no auth, no routing, no billing) show what
 one extra hop costs on this machine before any gateway work is done. Concurrency 1: ${r.latencyWarmupPairs.toLocaleString("en-US")}
-unmeasured interleaved pairs, then the measured ones, for each target. Load: wrk (one thread, its own process)
+unmeasured interleaved pairs (and at least ${r.latencyWarmupSeconds} s of them before a target's first measurement), then the measured ones, for each target. Load: wrk (one thread, its own process)
 for maximum and sustained throughput, autocannon for the fixed-rate soak.
 
 ${rows.join("\n")}
 
-${portkeyStreamingNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds, after ${r.warmupSeconds} s of unmeasured full load on each gateway: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
+${portkeyStreamingNote(r)}${settlementShareNote(r)}- Switchyard max throughput / Portkey: ${ratio.toFixed(2)}× (the median of ${r.throughputRounds.length} alternating rounds, after ${r.warmupSeconds} s of unmeasured full load on each gateway: ${r.throughputRounds.map((round) => `${Math.round(round.switchyard).toLocaleString("en-US")} / ${Math.round(round.portkey).toLocaleString("en-US")} = ${round.ratio.toFixed(2)}×`).join(", ")})
 - Soak: ${r.soak.seconds}s at ${Math.round(r.soak.requestsPerSecond)} requests/s (after ${r.soak.settleSeconds}s at that rate to settle), ${r.soak.errors} errors; RSS ${r.soak.rssStartMiB.toFixed(1)} MiB at start, ${r.soak.rssEndMiB.toFixed(1)} MiB at end (${(((r.soak.rssEndMiB - r.soak.rssStartMiB) / r.soak.rssStartMiB) * 100).toFixed(1)}%; medians of the first and last minute, readings every 5 s between ${r.soak.rssMinMiB.toFixed(0)} and ${r.soak.rssMaxMiB.toFixed(0)} MiB)
 `;
+}
+
+/** The concurrency-1 run with everything on, against the same run with settlement paused. */
+function settlementShareNote(r: BenchResults): string {
+  const on = r.latency.switchyard;
+  const paused = r.latencySettlementPaused;
+  if (!on || !paused) return "";
+  const pair = (p: PairedResult) =>
+    `${p.addedP50.toFixed(3)} / ${p.addedP99.toFixed(3)} ms added (p50 / p99), provider-sim direct ${p.directP99.toFixed(3)} ms p99`;
+  return `- Settlement's share of the tail at concurrency 1: the same measurement with the billing worker paused (SIGSTOP; its jobs wait in Redis, so this is not everything on) gave ${pair(paused)}; with it running, ${pair(on)}. Settlement (the worker, Postgres and Redis) shares the two cores with every hop.\n`;
 }
 
 function gatewayProcessesLine(processes: number): string {
