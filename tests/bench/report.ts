@@ -8,8 +8,8 @@ export interface BenchResults {
   gatewayProcesses: number;
   /** Unmeasured interleaved pairs before each concurrency-1 measurement. */
   latencyWarmupPairs: number;
-  /** Seconds of unmeasured pairs, at least, before each target's first concurrency-1 measurement. */
-  latencyWarmupSeconds: number;
+  /** Unmeasured interleaved pairs before each target's first concurrency-1 measurement. */
+  latencyFirstWarmupPairs: number;
   latency: Record<string, PairedResult>;
   /** Switchyard at concurrency 1 again with the billing worker paused: settlement's share of the tail. */
   latencySettlementPaused: PairedResult;
@@ -128,8 +128,8 @@ Switchyard with everything on: key auth, rate limit (GCRA in Redis, cells taken 
 routing, credit hold (from a lease held in Redis), usage settlement through BullMQ to the billing
 worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal proxies
 (Node.js: node:http and an undici pool; Go: net/http; no auth, no routing, no billing) show what
-one extra hop costs on this machine before any gateway work is done. Concurrency 1: ${r.latencyWarmupPairs.toLocaleString("en-US")}
-unmeasured interleaved pairs (and at least ${r.latencyWarmupSeconds} s of them before a target's first measurement), then the measured ones, for each target. Load: wrk (one thread, its own process)
+one extra hop costs on this machine before any gateway work is done. Concurrency 1: ${r.latencyFirstWarmupPairs.toLocaleString("en-US")}
+unmeasured interleaved pairs before a target's first measurement and ${r.latencyWarmupPairs.toLocaleString("en-US")} before the others, on a new connection every 250 (so every gateway process warms), then the measured ones. Load: wrk (one thread, its own process)
 for maximum and sustained throughput, autocannon for the fixed-rate soak.
 
 ${rows.join("\n")}

@@ -30,12 +30,11 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 3000);
 // Switchyard's own time, with its code already warm, 0.42, 0.32, 0.25, 0.25 ms. With 300 warm-up
 // pairs the first measured ones fell in that ramp (docs/performance.md).
 const LATENCY_WARMUP_PAIRS = Number(process.env.BENCH_LATENCY_WARMUP_PAIRS ?? 1500);
-// And before each target's first concurrency-1 measurement, unmeasured pairs for at least this
-// long. A platform just started keeps getting faster for half a minute of traffic, whatever the
-// number of requests: in rounds of 3,500 pairs from the start, Switchyard added 0.42, 0.40, 0.28,
-// 0.28, 0.23 and 0.23 ms (p50); after 10,000 unmeasured pairs (about 6 s) the first round still
-// added 0.42 ms, after 30 s of them 0.22 ms (docs/performance.md).
-const LATENCY_WARMUP_SECONDS = Number(process.env.BENCH_LATENCY_WARMUP_SECONDS ?? 30);
+// Before each target's first concurrency-1 measurement, more: a gateway process keeps getting faster
+// for its first ten thousand requests or so. Rounds of 3,500 pairs on one process added 0.42, 0.28
+// and 0.23 ms (p50) after 3,500, 7,000 and 10,500 requests (docs/performance.md). The warm-up
+// changes connection every 250 pairs, so this reaches every gateway process.
+const LATENCY_FIRST_WARMUP_PAIRS = Number(process.env.BENCH_LATENCY_FIRST_WARMUP_PAIRS ?? 24_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 // Gateway processes on one port (GATEWAY_WORKERS, node:cluster): one per core, as one process does
 // not reach the throughput target. On this 2-core machine two were ahead on two of the four hosts
@@ -159,17 +158,16 @@ const results: Record<string, unknown> = {};
 try {
   await configureUpstream({ latencyMs: 0, ttftMs: 0, tokensPerSecond: 0 });
   log(
-    `Added latency at concurrency 1 (${LATENCY_WARMUP_PAIRS} unmeasured pairs and at least ${LATENCY_WARMUP_SECONDS}s of them, then ${PAIRS} measured interleaved pairs per gateway)…`,
+    `Added latency at concurrency 1 (${LATENCY_FIRST_WARMUP_PAIRS} unmeasured pairs before a target's first measurement and ${LATENCY_WARMUP_PAIRS} before the others, then ${PAIRS} measured interleaved pairs)…`,
   );
   /**
    * One target against provider-sim direct, one request at a time, after the same warm-up for all:
-   * the first measurement of each target (`firstContact`) also gets LATENCY_WARMUP_SECONDS.
+   * a target's first measurement (`firstContact`) gets the longer one.
    */
   const concurrencyOne = (name: Gateway, stream: boolean, firstContact = false) =>
     pairedLatency(targets.direct, targets[name], PAIRS, {
       stream,
-      warmup: LATENCY_WARMUP_PAIRS,
-      warmupSeconds: firstContact ? LATENCY_WARMUP_SECONDS : 0,
+      warmup: firstContact ? LATENCY_FIRST_WARMUP_PAIRS : LATENCY_WARMUP_PAIRS,
     });
   const latency: Record<string, PairedResult> = {};
   latency.switchyard = (await concurrencyOne("switchyard", false, true)).totalMs;
@@ -300,7 +298,7 @@ try {
     streamTtfb,
     streamTotal,
     latencyWarmupPairs: LATENCY_WARMUP_PAIRS,
-    latencyWarmupSeconds: LATENCY_WARMUP_SECONDS,
+    latencyFirstWarmupPairs: LATENCY_FIRST_WARMUP_PAIRS,
     maxThroughput,
     warmupSeconds: WARMUP_SECONDS,
     throughputRounds: rounds.map((r) => ({
