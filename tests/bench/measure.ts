@@ -69,7 +69,8 @@ export interface PairedResult {
 
 type Metric = "totalMs" | "ttfbMs";
 
-const WARMUP_PAIRS_PER_CONNECTION = 250;
+/** Warm-up pairs per connection: each new one goes to the next gateway process (see pairedLatency). */
+export const WARMUP_PAIRS_PER_CONNECTION = 250;
 
 /**
  * Concurrency 1, interleaved pairs (direct, then through the target) so drift on the machine hits

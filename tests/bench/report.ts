@@ -1,5 +1,5 @@
 import type { LoadResult } from "./load.ts";
-import type { PairedResult } from "./measure.ts";
+import { type PairedResult, WARMUP_PAIRS_PER_CONNECTION } from "./measure.ts";
 
 /** Figures of one benchmark run, as written to bench/results/latest.json. */
 export interface BenchResults {
@@ -129,7 +129,7 @@ routing, credit hold (from a lease held in Redis), usage settlement through Bull
 worker, Postgres. ${gatewayProcessesLine(r.gatewayProcesses)} The minimal proxies
 (Node.js: node:http and an undici pool; Go: net/http; no auth, no routing, no billing) show what
 one extra hop costs on this machine before any gateway work is done. Concurrency 1: ${r.latencyFirstWarmupPairs.toLocaleString("en-US")}
-unmeasured interleaved pairs before a target's first measurement and ${r.latencyWarmupPairs.toLocaleString("en-US")} before the others, on a new connection every 250 (so every gateway process warms), then the measured ones. Load: wrk (one thread, its own process)
+unmeasured interleaved pairs before a target's first measurement and ${r.latencyWarmupPairs.toLocaleString("en-US")} before the others, on a new connection every ${WARMUP_PAIRS_PER_CONNECTION} (so every gateway process warms), then the measured ones. Load: wrk (one thread, its own process)
 for maximum and sustained throughput, autocannon for the fixed-rate soak.
 
 ${rows.join("\n")}
@@ -143,7 +143,7 @@ ${portkeyStreamingNote(r)}${settlementShareNote(r)}- Switchyard max throughput /
 function settlementShareNote(r: BenchResults): string {
   const on = r.latency.switchyard;
   const paused = r.latencySettlementPaused;
-  if (!on || !paused) return "";
+  if (!on) return "";
   const pair = (p: PairedResult) =>
     `${p.addedP50.toFixed(3)} / ${p.addedP99.toFixed(3)} ms added (p50 / p99), provider-sim direct ${p.directP99.toFixed(3)} ms p99`;
   return `- Settlement's share of the tail at concurrency 1: the same measurement with the billing worker paused (SIGSTOP; its jobs wait in Redis, so this is not everything on) gave ${pair(paused)}; with it running, ${pair(on)}. Settlement (the worker, Postgres and Redis) shares the two cores with every hop.\n`;
