@@ -155,11 +155,17 @@ function gatewayProcessesLine(processes: number): string {
     : `${processes} gateway processes on one port (GATEWAY_WORKERS=${processes}, node:cluster); Portkey and the Node.js proxy run one, the Go proxy uses every core.`;
 }
 
-/** Streaming through Portkey fails on this Node version; say so instead of printing its timings bare. */
+/**
+ * Portkey streams only with a preload (portkey-streaming-fix.mjs): say so, say where most of its
+ * streaming figure comes from, and say it if streamed requests failed anyway instead of printing
+ * their timings bare.
+ */
 function portkeyStreamingNote(r: BenchResults): string {
   // Time to first byte and total come from the same requests.
   const failed = r.streamTtfb.portkey?.errors ?? 0;
+  const preload =
+    "- Portkey runs with one preload (tests/bench/portkey-streaming-fix.mjs): as npm installs it, every streamed request fails on Node.js with a TypeError on immutable headers (Portkey-AI/gateway issues 1389 and 1550). The preload hands it streamed upstream answers in a Response with mutable headers, as its proposed fix (pull request 1551) does inside it; other answers pass through untouched. Its streaming figures are mostly a wait it makes by design: its stream reader waits 25 ms before passing on the first event (readStream in src/handlers/streamHandler.ts), and 1 ms before each later one for Azure OpenAI.";
   return failed === 0
-    ? ""
-    : `- Portkey's streaming requests failed (${failed} errors; its log, in the OS temp folder as portkey-bench.log, shows a TypeError on immutable headers, as in Portkey-AI/gateway issues 1389 and 1550; pinning its @hono/node-server to 1.14.2, the workaround given in 1389, did not help here), so its streaming figures time error responses.\n`;
+    ? `${preload}\n`
+    : `${preload} Its streamed requests still failed (${failed} errors; its log is in the OS temp folder as portkey-bench.log), so its streaming figures time error responses.\n`;
 }
