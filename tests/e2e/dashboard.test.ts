@@ -37,12 +37,15 @@ async function ask(apiKey: string) {
   });
 }
 
-/** Provider of the newest generation in Activity, or "" while settlement has not written it yet. */
+/**
+ * Provider id of the newest generation in Activity (the cell shows its name), or "" while
+ * settlement has not written it yet.
+ */
 async function newestProvider(): Promise<string> {
   await page.goto(`${platform.webUrl}/activity`);
   const cells = page.getByTestId("generation-provider");
   if ((await cells.count()) === 0) return "";
-  return (await cells.first().textContent())?.trim() ?? "";
+  return (await cells.first().getAttribute("data-provider-id")) ?? "";
 }
 
 describe("dashboard journey", () => {
@@ -101,9 +104,11 @@ describe("dashboard journey", () => {
     expect(completion.choices[0]?.message.content).toBeTruthy();
     await reloadUntil(page, async () => (await newestProvider()) !== "", 60_000);
     expect(await newestProvider()).toBe("chutes");
+    await expect(page.getByTestId("generation-provider").first().textContent()).resolves.toBe("Chutes");
     await screenshot(page, "08-activity");
     await page.getByTestId("generation-row").first().getByRole("link", { name: MODEL }).click();
     await page.waitForURL(/\/activity\/gen/);
+    await expect(page.getByTestId("attempts").getByText("1. Chutes").isVisible()).resolves.toBe(true);
     const candidates = page.getByTestId("candidates");
     await expect(candidates.getByText("Chutes").isVisible()).resolves.toBe(true);
     await expect(candidates.getByText("kept").count()).resolves.toBeGreaterThanOrEqual(2);

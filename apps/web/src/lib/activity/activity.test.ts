@@ -1,9 +1,10 @@
-import { generations, newId } from "@switchyard/db";
+import { randomUUID } from "node:crypto";
+import { generations, newId, providers } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import type { RouteTrace } from "@switchyard/routing";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../../../test/fixtures.ts";
-import { getGeneration } from "./get-generation.ts";
+import { generationFilterOptions, getGeneration } from "./get-generation.ts";
 import { listGenerations } from "./list-generations.ts";
 
 const handle = openTestDb();
@@ -74,6 +75,39 @@ describe("activity", () => {
     ).toHaveLength(1);
     const withKey = (await listGenerations(handle.db, org.orgId, { keyId: org.keyId })).rows[0];
     expect(withKey?.keyName).toBe("test key");
+  });
+
+  it("names each provider from the catalog, and shows the id of one no longer in it", async () => {
+    const org = await createTestOrg(handle.db);
+    const listed = `acme-${randomUUID()}`;
+    const retired = `retired-${randomUUID()}`;
+    await handle.db
+      .insert(providers)
+      .values({ id: listed, name: "Acme Inference", apiFormat: "openai", baseUrl: "http://127.0.0.1:9" });
+    const row = (providerId: string, minute: number) => ({
+      id: newId("gen"),
+      orgId: org.orgId,
+      keyId: org.keyId,
+      requestedModel: "openai/gpt-4o-mini",
+      modelId: "openai/gpt-4o-mini",
+      providerId,
+      status: "success" as const,
+      createdAt: new Date(Date.parse("2026-01-01T00:00:00Z") + minute * 60_000),
+      routeTrace: trace,
+    });
+    const [newer, older] = [row(listed, 2), row(retired, 1)];
+    await handle.db.insert(generations).values([newer, older]);
+
+    const page = await listGenerations(handle.db, org.orgId);
+    expect(page.rows.map((r) => [r.providerId, r.providerName])).toEqual([
+      [listed, "Acme Inference"],
+      [retired, null],
+    ]);
+    expect((await getGeneration(handle.db, org.orgId, newer.id))?.providerName).toBe("Acme Inference");
+    expect((await generationFilterOptions(handle.db, org.orgId)).providers).toEqual([
+      { id: listed, name: "Acme Inference" },
+      { id: retired, name: retired },
+    ]);
   });
 
   it("never shows another org's generation", async () => {

@@ -1,4 +1,4 @@
-import { apiKeys, type Database, generations } from "@switchyard/db";
+import { apiKeys, type Database, generations, providers } from "@switchyard/db";
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
 
@@ -42,6 +42,7 @@ export async function listGenerations(
       requestedModel: generations.requestedModel,
       modelId: generations.modelId,
       providerId: generations.providerId,
+      providerName: providers.name,
       status: generations.status,
       finishReason: generations.finishReason,
       promptTokens: generations.promptTokens,
@@ -53,6 +54,7 @@ export async function listGenerations(
     })
     .from(generations)
     .leftJoin(apiKeys, eq(apiKeys.id, generations.keyId))
+    .leftJoin(providers, eq(providers.id, generations.providerId))
     .where(and(...conditions))
     .orderBy(desc(generations.createdAt), desc(generations.id))
     .limit(limit + 1);

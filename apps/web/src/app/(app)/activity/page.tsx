@@ -72,8 +72,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <Select name="provider" defaultValue={search.provider ?? ""} aria-label="Filter by provider">
           <option value="">All providers</option>
           {options.providers.map((p) => (
-            <option key={p} value={p}>
-              {p}
+            <option key={p.id} value={p.id}>
+              {p.name}
             </option>
           ))}
         </Select>
@@ -133,7 +133,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                       {g.modelId ?? g.requestedModel}
                     </Link>
                   </Td>
-                  <Td data-testid="generation-provider">{g.providerId ?? "—"}</Td>
+                  <Td data-testid="generation-provider" data-provider-id={g.providerId ?? ""}>
+                    {g.providerName ?? g.providerId ?? "—"}
+                  </Td>
                   <Td className="text-zinc-500">{g.keyName ?? (g.keyId ? "deleted key" : "—")}</Td>
                   <Td>
                     <StatusBadge status={g.status} />

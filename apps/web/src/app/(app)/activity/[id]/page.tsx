@@ -25,7 +25,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
     ],
     ["Time", dateTime(g.createdAt)],
     ["Requested model", g.requestedModel],
-    ["Served by", `${g.providerId ?? "—"} · ${g.modelId ?? "—"}`],
+    ["Served by", `${g.providerName ?? g.providerId ?? "—"} · ${g.modelId ?? "—"}`],
     ["Key", g.keyName ? `${g.keyName} (${g.keyPrefix}…)` : (g.keyId ?? "—")],
     [
       "Finish reason",

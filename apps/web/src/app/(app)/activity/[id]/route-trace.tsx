@@ -39,6 +39,8 @@ export function RouteTraceView({ trace }: { trace: RouteTrace }) {
     if (a.status !== b.status) return a.status === "kept" ? -1 : 1;
     return (a.rank ?? 999) - (b.rank ?? 999);
   });
+  // Attempts carry the provider's id only; its candidate entry has the name.
+  const providerNames = new Map(trace.candidates.map((c) => [c.providerId, c.providerName]));
   return (
     <>
       <Card className="mt-6">
@@ -60,7 +62,7 @@ export function RouteTraceView({ trace }: { trace: RouteTrace }) {
               ) : null}
               <div className="min-w-0 flex-1">
                 <p className="text-sm font-medium">
-                  {index + 1}. {attempt.providerId}{" "}
+                  {index + 1}. {providerNames.get(attempt.providerId) || attempt.providerId}{" "}
                   <span className="font-normal text-zinc-500">· {attempt.modelId}</span>
                 </p>
                 <p className="mt-0.5 text-xs text-zinc-500">
