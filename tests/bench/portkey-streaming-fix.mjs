@@ -1,4 +1,4 @@
-// Preloaded into Portkey's gateway (node --import) by portkey.ts, so its streaming works as npm
+// Preloaded into Portkey's gateway (node --import) by portkey.ts, so that its streaming works as npm
 // installs it. Portkey appends its x-portkey-* headers to the upstream's streamed Response, and the
 // Response that Node's fetch returns has immutable headers: every streamed request failed with
 // "TypeError: immutable" (Portkey-AI/gateway issues 1389 and 1550). This gives a streamed answer

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { generations, newId, providers } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
 import type { RouteTrace } from "@switchyard/routing";
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../../../test/fixtures.ts";
 import { generationFilterOptions, getGeneration } from "./get-generation.ts";
@@ -97,17 +98,21 @@ describe("activity", () => {
     });
     const [newer, older] = [row(listed, 2), row(retired, 1)];
     await handle.db.insert(generations).values([newer, older]);
-
-    const page = await listGenerations(handle.db, org.orgId);
-    expect(page.rows.map((r) => [r.providerId, r.providerName])).toEqual([
-      [listed, "Acme Inference"],
-      [retired, null],
-    ]);
-    expect((await getGeneration(handle.db, org.orgId, newer.id))?.providerName).toBe("Acme Inference");
-    expect((await generationFilterOptions(handle.db, org.orgId)).providers).toEqual([
-      { id: listed, name: "Acme Inference" },
-      { id: retired, name: retired },
-    ]);
+    try {
+      const page = await listGenerations(handle.db, org.orgId);
+      expect(page.rows.map((r) => [r.providerId, r.providerName])).toEqual([
+        [listed, "Acme Inference"],
+        [retired, null],
+      ]);
+      expect((await getGeneration(handle.db, org.orgId, newer.id))?.providerName).toBe("Acme Inference");
+      expect((await generationFilterOptions(handle.db, org.orgId)).providers).toEqual([
+        { id: listed, name: "Acme Inference" },
+        { id: retired, name: retired },
+      ]);
+    } finally {
+      // The test database's catalog is shared with every package's tests.
+      await handle.db.delete(providers).where(eq(providers.id, listed));
+    }
   });
 
   it("never shows another org's generation", async () => {
