@@ -27,21 +27,31 @@ const trace: RouteTrace = {
   ],
 };
 
-async function seedGenerations(orgId: string, keyId: string) {
-  const base = Date.parse("2026-01-01T00:00:00Z");
-  const rows = Array.from({ length: 7 }, (_, i) => ({
+/** A successful gpt-4o-mini generation of `orgId`, `minute` minutes into 2026, with `fields` on top. */
+function generationRow(orgId: string, minute: number, fields: Partial<typeof generations.$inferInsert> = {}) {
+  return {
     id: newId("gen"),
     orgId,
-    keyId: i % 2 === 0 ? keyId : "key_other",
     requestedModel: "openai/gpt-4o-mini",
-    modelId: i < 5 ? "openai/gpt-4o-mini" : "anthropic/claude-3.5-haiku",
-    providerId: i < 5 ? "openai" : "anthropic",
-    status: i === 3 ? ("error" as const) : ("success" as const),
-    costNanos: BigInt(i * 1000),
-    // two rows share a timestamp to exercise the id tie-break
-    createdAt: new Date(base + Math.min(i, 5) * 60_000),
+    modelId: "openai/gpt-4o-mini",
+    providerId: "openai",
+    status: "success" as const,
+    createdAt: new Date(Date.parse("2026-01-01T00:00:00Z") + minute * 60_000),
     routeTrace: trace,
-  }));
+    ...fields,
+  };
+}
+
+async function seedGenerations(orgId: string, keyId: string) {
+  const rows = Array.from({ length: 7 }, (_, i) =>
+    // two rows share a timestamp to exercise the id tie-break
+    generationRow(orgId, Math.min(i, 5), {
+      keyId: i % 2 === 0 ? keyId : "key_other",
+      ...(i < 5 ? {} : { modelId: "anthropic/claude-3.5-haiku", providerId: "anthropic" }),
+      ...(i === 3 ? { status: "error" as const } : {}),
+      costNanos: BigInt(i * 1000),
+    }),
+  );
   await handle.db.insert(generations).values(rows);
   return rows;
 }
@@ -85,18 +95,8 @@ describe("activity", () => {
     await handle.db
       .insert(providers)
       .values({ id: listed, name: "Acme Inference", apiFormat: "openai", baseUrl: "http://127.0.0.1:9" });
-    const row = (providerId: string, minute: number) => ({
-      id: newId("gen"),
-      orgId: org.orgId,
-      keyId: org.keyId,
-      requestedModel: "openai/gpt-4o-mini",
-      modelId: "openai/gpt-4o-mini",
-      providerId,
-      status: "success" as const,
-      createdAt: new Date(Date.parse("2026-01-01T00:00:00Z") + minute * 60_000),
-      routeTrace: trace,
-    });
-    const [newer, older] = [row(listed, 2), row(retired, 1)];
+    const newer = generationRow(org.orgId, 2, { providerId: listed });
+    const older = generationRow(org.orgId, 1, { providerId: retired });
     await handle.db.insert(generations).values([newer, older]);
     try {
       const page = await listGenerations(handle.db, org.orgId);
