@@ -53,10 +53,57 @@ for (const org of orgs) {
     description: "bench",
   });
 }
+/**
+ * The route trace the gateway writes for a model with two endpoints (as stored by a `npm run bench`
+ * run): the records' trace is most of their size, so a bare one would leave out much of the work.
+ */
+const ROUTE_TRACE = {
+  requestedModels: ["openai/gpt-4o-mini"],
+  strategy: "balanced",
+  sortStrategy: "balanced",
+  partition: "model",
+  allowFallbacks: true,
+  candidates: [
+    {
+      endpointId: "ep_azure__openai__gpt-4o-mini",
+      modelId: "openai/gpt-4o-mini",
+      providerId: "azure",
+      providerName: "Azure",
+      inputPriceNanos: "165",
+      outputPriceNanos: "660",
+      status: "kept",
+      rank: 0,
+      score: 0.4524886877828054,
+      notes: ["sticky"],
+    },
+    {
+      endpointId: "ep_openai__openai__gpt-4o-mini",
+      modelId: "openai/gpt-4o-mini",
+      providerId: "openai",
+      providerName: "OpenAI",
+      inputPriceNanos: "150",
+      outputPriceNanos: "600",
+      status: "kept",
+      rank: 1,
+      score: 0.5475113122171946,
+      notes: [],
+    },
+  ],
+  attempts: [
+    {
+      endpointId: "ep_azure__openai__gpt-4o-mini",
+      providerId: "azure",
+      modelId: "openai/gpt-4o-mini",
+      status: "success",
+      httpStatus: 200,
+      latencyMs: 0,
+    },
+  ],
+};
 const makeJobs = (): UsageJob[] =>
   Array.from({ length: total }, (_, i) => {
     const org = orgs[i % orgs.length]!;
-    return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)));
+    return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)), { routeTrace: ROUTE_TRACE });
   });
 
 const queue = new Queue(QUEUE_NAMES.usage, { connection, prefix });
