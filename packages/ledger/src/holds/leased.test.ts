@@ -88,6 +88,27 @@ describe("LeasedCreditHolds", () => {
     expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000n - 800n);
   });
 
+  it("gives back on close what a lease holds even when its growth in flight fails", async () => {
+    const { gateway, redisHolds, redisSpendable } = namespace();
+    const errors: unknown[] = [];
+    const holds = gateway({ leaseRequests: 10, minLeaseNanos: 1n, onError: (error) => errors.push(error) });
+    const org = await fundedOrg(1_000_000n);
+    const growLease = redisHolds.growLease.bind(redisHolds);
+    let calls = 0;
+    redisHolds.growLease = (...args) => {
+      calls += 1;
+      if (calls === 1) return growLease(...args);
+      return new Promise((_, reject) => setTimeout(() => reject(new Error("Redis went away")), 20));
+    };
+    // The eighth hold starts a growth ahead, which fails after close() has begun.
+    for (let i = 0; i < 8; i++) expect((await holds.reserve(hold(org.orgId, org.keyId, 100n))).ok).toBe(true);
+    await holds.close();
+    // The first growth's unspent 200n is back; only the eight holds stay leased.
+    expect(await redisSpendable(org.orgId, org.keyId)).toBe(1_000_000n - 800n);
+    // Reported once, where the growth started.
+    expect(errors).toHaveLength(1);
+  });
+
   it("lets exactly the balance through, falling back to exact holds when no lease fits", async () => {
     const { gateway, redisSpendable } = namespace();
     const holds = gateway({ leaseRequests: 32, minLeaseNanos: 1n });

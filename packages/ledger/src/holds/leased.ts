@@ -161,12 +161,10 @@ export class LeasedCreditHolds implements CreditHolds {
     this.#leases.clear();
     await Promise.all(
       leases.map(async (lease) => {
-        try {
-          await lease.growing;
-          await this.#giveBack(lease);
-        } catch (error) {
-          this.#options.onError?.(error);
-        }
+        // A growth still in flight adds to what goes back. If it fails, whoever started it sees
+        // the error, and what the lease already holds goes back all the same.
+        await lease.growing?.catch(() => undefined);
+        await this.#giveBack(lease).catch((error: unknown) => this.#options.onError?.(error));
       }),
     );
   }
