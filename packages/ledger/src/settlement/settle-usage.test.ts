@@ -194,7 +194,22 @@ describe("settleUsageBatch", () => {
     expect(report).toMatchObject({ ok: true, globalSum: 0n, driftedAccounts: [] });
   });
 
-  it("fails the batch when a job names an org that does not exist", async () => {
-    await expect(settleUsageBatch(handle.db, [usageJob(newId("org"), null, 5n)])).rejects.toThrow();
+  it("fails the whole batch when a job names an org that does not exist, even a free job", async () => {
+    // Generations carry no org FK: the batch's usage transfer checks each org once.
+    const org = await createTestOrg(handle.db);
+    await fund(handle, org.orgId, 1_000n);
+    for (const cost of [5n, 0n]) {
+      const known = usageJob(org.orgId, org.keyId, 1n);
+      const unknown = usageJob(newId("org"), null, cost);
+      await expect(settleUsageBatch(handle.db, [known, unknown])).rejects.toMatchObject({
+        cause: { code: "23503" },
+      });
+      const written = await handle.db
+        .select({ id: generations.id })
+        .from(generations)
+        .where(inArray(generations.id, [known.generationId, unknown.generationId]));
+      expect(written).toEqual([]);
+    }
+    expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(1_000n);
   });
 });
