@@ -5,6 +5,7 @@ import {
   ledgerEntries,
   ledgerTransfers,
   newId,
+  organizations,
   usageHourly,
 } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
@@ -211,5 +212,21 @@ describe("settleUsageBatch", () => {
       expect(written).toEqual([]);
     }
     expect(await orgBalanceNanos(handle.db, org.orgId)).toBe(1_000n);
+  });
+
+  it("keeps an org with settled usage from being deleted, free usage included", async () => {
+    // Its generations do not hold the org; the usage transfer's restricting FK does.
+    const org = await createTestOrg(handle.db);
+    await settleUsageBatch(handle.db, [usageJob(org.orgId, org.keyId, 0n)]);
+    await expect(
+      handle.db.delete(organizations).where(eq(organizations.id, org.orgId)),
+    ).rejects.toMatchObject({
+      cause: { code: "23503" },
+    });
+    const [generation] = await handle.db
+      .select({ orgId: generations.orgId })
+      .from(generations)
+      .where(eq(generations.orgId, org.orgId));
+    expect(generation?.orgId).toBe(org.orgId);
   });
 });
