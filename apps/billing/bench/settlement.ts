@@ -18,6 +18,7 @@ import {
 } from "@switchyard/ledger";
 import { usageJob } from "@switchyard/ledger/testing";
 import { cpuSecondsOfCommand } from "@switchyard/platform";
+import type { RouteTrace } from "@switchyard/routing";
 import {
   connectionFromUrl,
   QUEUE_NAMES,
@@ -56,8 +57,9 @@ for (const org of orgs) {
 /**
  * The route trace the gateway writes for a model with two endpoints (as stored by a `npm run bench`
  * run): the records' trace is most of their size, so a bare one would leave out much of the work.
+ * Typed, so that a change to the trace's format shows here too.
  */
-const ROUTE_TRACE = {
+const ROUTE_TRACE: RouteTrace = {
   requestedModels: ["openai/gpt-4o-mini"],
   strategy: "balanced",
   sortStrategy: "balanced",
