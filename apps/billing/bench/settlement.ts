@@ -18,7 +18,6 @@ import {
 } from "@switchyard/ledger";
 import { usageJob } from "@switchyard/ledger/testing";
 import { cpuSecondsOfCommand } from "@switchyard/platform";
-import type { RouteTrace } from "@switchyard/routing";
 import {
   connectionFromUrl,
   QUEUE_NAMES,
@@ -26,6 +25,7 @@ import {
   usageBatchQueueJob,
   usageRecordQueueJob,
 } from "@switchyard/queue";
+import type { RouteTrace } from "@switchyard/routing";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
