@@ -7,17 +7,9 @@ import { type DemoAccount, ensureDemoAccount } from "./demo-account.ts";
 import { loadDevSecrets } from "./dev-secrets.ts";
 import { buildGateway } from "./gateway-build.ts";
 import { type Infrastructure, isPortOpen, resolveInfrastructure } from "./infrastructure.ts";
+import { appNodeFlags } from "./node-flags.ts";
 import { type AppProcess, spawnApp, waitForHttp } from "./processes.ts";
 import { ensureWebBuild } from "./web-build.ts";
-
-/**
- * V8's memory reducer shrinks an idle process's heap, and traffic after a quiet spell then ran on
- * the shrunken heap for about 40 seconds: after 2 idle minutes the billing worker's RSS was about
- * 150 MiB instead of 200 to 240, and it spent 50 to 57 µs per request instead of 30 (33 to 40
- * with the reducer off; docs/performance.md). The services keep the heap they grew under load.
- * The gateway's figures moved within noise either way. The apps' own `start` scripts pass it too.
- */
-const KEEP_HEAP_AFTER_IDLE = "--no-memory-reducer";
 
 export const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 
@@ -143,7 +135,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         "billing",
         "apps/billing",
         { BILLING_PORT: String(ports.billing), BILLING_HOST: host, PUBLIC_BILLING_URL: urls.billing },
-        [KEEP_HEAP_AFTER_IDLE],
+        appNodeFlags(join(ROOT, "apps/billing")),
       );
       running.push(billing);
       pids.billing = billing.child.pid;
@@ -155,9 +147,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const gateway = nodeApp(
         "gateway",
         "apps/gateway",
-        // A 64 MiB young generation: the hot path allocates per request, and fewer scavenges cut
-        // the gateway's CPU per request by about a sixth under load (docs/performance.md).
-        ["--max-semi-space-size=64", KEEP_HEAP_AFTER_IDLE, "--enable-source-maps", "dist/main.mjs"],
+        [...appNodeFlags(join(ROOT, "apps/gateway")), "dist/main.mjs"],
         {
           GATEWAY_PORT: String(ports.gateway),
           GATEWAY_HOST: host,
