@@ -17,6 +17,22 @@ export type ParseErrorResponse = (
   bodyText: string,
 ) => UpstreamError;
 
+/** Upstream URLs parsed once: a catalog has a few dozen, and a URL parse per call shows in profiles. */
+const parsedUrls = new Map<string, { origin: string; path: string }>();
+const MAX_PARSED_URLS = 1_000;
+
+function upstreamUrl(url: string): { origin: string; path: string } {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    const { origin, pathname, search } = new URL(url);
+    parsed = { origin, path: pathname + search };
+    // Bounded all the same: the URLs come from configuration, but a stray one must not grow it forever.
+    if (parsedUrls.size >= MAX_PARSED_URLS) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
 /**
  * POSTs JSON through the origin's keep-alive pool. Rejects with `UpstreamError`: `timeout` when no
  * response headers arrive within `timeoutMs`, `cancelled` when `signal` aborts, `connect_error`
@@ -33,12 +49,12 @@ export async function sendUpstream(
 ): Promise<UpstreamResponse> {
   const { signal, timeoutMs } = options;
   if (signal.aborted) throw cancelled();
-  const target = new URL(url);
+  const target = upstreamUrl(url);
 
   let res: Dispatcher.ResponseData;
   try {
     const dispatched = poolFor(target.origin).request({
-      path: target.pathname + target.search,
+      path: target.path,
       method: "POST",
       headers: {
         "content-type": "application/json",
