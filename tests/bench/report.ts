@@ -71,18 +71,19 @@ export function renderMarkdown(r: BenchResults): string {
   const rps = (v: LoadResult | undefined) =>
     v ? `${Math.round(v.requestsPerSecond).toLocaleString("en-US")}/s` : "–";
   const errs = (v: LoadResult | undefined) => (v ? String(v.errors + v.non2xx) : "–");
-  const cpu = (name: Gateway) => {
-    const cores = r.gateways[name].cpuCoresAtMaxThroughput;
-    const perRequest = (cores * 1e6) / (r.maxThroughput[name]?.requestsPerSecond || Number.NaN);
-    return `${cores.toFixed(2)} cores, ${Math.round(perRequest).toLocaleString("en-US")} µs/request`;
-  };
-  const shared = (name: Gateway) => {
-    const cores = r.gateways[name].sharedCoresAtMaxThroughput;
+  /** µs of CPU per request at maximum throughput: the gateway's processes and each shared one. */
+  const microsPerRequest = (name: Gateway) => {
     const requestsPerSecond = r.maxThroughput[name]?.requestsPerSecond || Number.NaN;
-    return SHARED_PROCESSES.map((process) =>
-      Math.round((cores[process] * 1e6) / requestsPerSecond).toLocaleString("en-US"),
-    ).join(" / ");
+    const per = (cores: number) => (cores * 1e6) / requestsPerSecond;
+    const figures = r.gateways[name];
+    const shared = SHARED_PROCESSES.map((process) => per(figures.sharedCoresAtMaxThroughput[process]));
+    const gateway = per(figures.cpuCoresAtMaxThroughput);
+    return { gateway, shared, total: shared.reduce((sum, value) => sum + value, gateway) };
   };
+  const micros = (value: number) => Math.round(value).toLocaleString("en-US");
+  const cpu = (name: Gateway) =>
+    `${r.gateways[name].cpuCoresAtMaxThroughput.toFixed(2)} cores, ${micros(microsPerRequest(name).gateway)} µs/request`;
+  const shared = (name: Gateway) => microsPerRequest(name).shared.map(micros).join(" / ");
   /** A row: the direct column, then one cell per gateway. */
   const row = (measure: string, direct: string, cell: (name: Gateway) => string) =>
     `| ${measure} | ${direct} | ${GATEWAYS.map(cell).join(" | ")} |`;
@@ -113,6 +114,12 @@ export function renderMarkdown(r: BenchResults): string {
       "CPU elsewhere at max throughput, µs/request: billing worker / Postgres / Redis / provider-sim",
       "–",
       shared,
+    ),
+    // What throughput on a machine shared by all of them comes down to (the load generator aside).
+    row(
+      "CPU per request at max throughput, the gateway and those four together",
+      "–",
+      (g) => `${micros(microsPerRequest(g).total)} µs`,
     ),
     row("Peak RSS of the gateway processes", "–", (g) => `${r.gateways[g].peakRssMiB.toFixed(0)} MiB`),
     row("Sustained, 20 ms upstream, 200 conns", rps(r.sustained.direct), (g) => rps(r.sustained[g])),
