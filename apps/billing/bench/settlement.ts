@@ -25,7 +25,7 @@ import {
   usageBatchQueueJob,
   usageRecordQueueJob,
 } from "@switchyard/queue";
-import type { RouteTrace } from "@switchyard/routing";
+import { type RouteTrace, storeRouteTrace } from "@switchyard/routing";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
@@ -55,9 +55,10 @@ for (const org of orgs) {
   });
 }
 /**
- * The route trace the gateway writes for a model with two endpoints (as stored by a `npm run bench`
- * run): the records' trace is most of their size, so a bare one would leave out much of the work.
- * Typed, so that a change to the trace's format shows here too.
+ * The route trace of a request to a model with two endpoints (from a `npm run bench` run), in the
+ * stored form the gateway's usage records carry (`storeRouteTrace`): the trace is much of a
+ * record's size, so a bare one would leave out much of the work. Typed, so that a change to the
+ * trace's format shows here too.
  */
 const ROUTE_TRACE: RouteTrace = {
   requestedModels: ["openai/gpt-4o-mini"],
@@ -102,10 +103,11 @@ const ROUTE_TRACE: RouteTrace = {
     },
   ],
 };
+const STORED_ROUTE_TRACE = storeRouteTrace(ROUTE_TRACE);
 const makeJobs = (): UsageJob[] =>
   Array.from({ length: total }, (_, i) => {
     const org = orgs[i % orgs.length]!;
-    return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)), { routeTrace: ROUTE_TRACE });
+    return usageJob(org.orgId, org.keyId, BigInt(1 + (i % 50_000)), { routeTrace: STORED_ROUTE_TRACE });
   });
 
 const queue = new Queue(QUEUE_NAMES.usage, { connection, prefix });

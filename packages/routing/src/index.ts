@@ -32,4 +32,17 @@ export { priceWeights, weightedShuffle } from "./route/order/weighted-shuffle.ts
 export { matchesAny, matchIndex, providerMatches } from "./route/provider-slug.ts";
 export type { ResolvedModels } from "./route/resolve-models.ts";
 export { resolveModels, stripVariant } from "./route/resolve-models.ts";
+export type {
+  EndpointNames,
+  EndpointNamesLookup,
+  StoredAttempt,
+  StoredCandidate,
+  StoredRouteTrace,
+} from "./route/stored-trace.ts";
+export {
+  endpointNamesIn,
+  readRouteTrace,
+  storedTraceEndpointIds,
+  storeRouteTrace,
+} from "./route/stored-trace.ts";
 export * from "./types.ts";

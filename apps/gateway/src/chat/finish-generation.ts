@@ -1,6 +1,6 @@
 import type { Usage } from "@switchyard/providers";
 import type { UsageJob } from "@switchyard/queue";
-import { actualCostNanos, type CatalogEndpoint } from "@switchyard/routing";
+import { actualCostNanos, type CatalogEndpoint, storeRouteTrace } from "@switchyard/routing";
 import type { GatewayDeps } from "../deps.ts";
 import type { PreparedChat } from "./prepare-chat.ts";
 
@@ -64,7 +64,7 @@ export async function finishGeneration(
     costNanos: costNanos.toString(),
     latencyMs: Math.max(0, Math.round(performance.now() - chat.startedAt)),
     ttftMs: outcome.ttftMs === null ? null : Math.max(0, Math.round(outcome.ttftMs)),
-    routeTrace: chat.plan.trace,
+    routeTrace: storeRouteTrace(chat.plan.trace),
     error: outcome.error,
     createdAt: chat.createdAt.toISOString(),
     holdLease: chat.holdLease,

@@ -1,6 +1,6 @@
 import { nanosToDollarNumber } from "@switchyard/config";
 import { generations } from "@switchyard/db";
-import type { RouteTrace } from "@switchyard/routing";
+import { endpointNamesIn, readRouteTrace } from "@switchyard/routing";
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { requireKey } from "../auth/require-key.ts";
@@ -27,8 +27,8 @@ export function generationRoute(deps: GatewayDeps) {
         },
       );
     }
-    const trace = row.routeTrace as RouteTrace;
     const catalog = deps.catalog.current();
+    const trace = readRouteTrace(row.routeTrace, endpointNamesIn(catalog));
     return c.json({
       data: {
         id: row.id,
@@ -59,7 +59,7 @@ export function generationRoute(deps: GatewayDeps) {
         is_byok: false,
         error: row.error,
         route_trace: trace,
-        provider_responses: (trace.attempts ?? []).map((a) => ({
+        provider_responses: (trace?.attempts ?? []).map((a) => ({
           endpoint_id: a.endpointId,
           provider_name: catalog.providers.get(a.providerId)?.name ?? a.providerId,
           model_permaslug: a.modelId,

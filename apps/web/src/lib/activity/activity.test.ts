@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { generations, newId, providers } from "@switchyard/db";
+import { endpoints, generations, models, newId, providers } from "@switchyard/db";
 import { createTestOrg } from "@switchyard/db/testing";
-import type { RouteTrace } from "@switchyard/routing";
+import { type RouteTrace, storeRouteTrace } from "@switchyard/routing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../../../test/fixtures.ts";
@@ -112,6 +112,82 @@ describe("activity", () => {
     } finally {
       // The test database's catalog is shared with every package's tests.
       await handle.db.delete(providers).where(eq(providers.id, listed));
+    }
+  });
+
+  it("reads a stored trace back with the catalog's names, and an endpoint no longer there by its id", async () => {
+    const org = await createTestOrg(handle.db);
+    const suffix = randomUUID().slice(0, 8);
+    const provider = { id: `trace-${suffix}`, name: `Trace Provider ${suffix}` };
+    const model = `trace-${suffix}/model`;
+    const endpointId = `ep_trace_${suffix}`;
+    await handle.db
+      .insert(providers)
+      .values({ ...provider, apiFormat: "openai", baseUrl: "http://127.0.0.1:9" });
+    await handle.db.insert(models).values({ id: model, author: "trace", name: model, contextLength: 8192 });
+    await handle.db.insert(endpoints).values({
+      id: endpointId,
+      modelId: model,
+      providerId: provider.id,
+      upstreamModel: "model",
+      inputPriceNanos: 100n,
+      outputPriceNanos: 200n,
+      contextLength: 8192,
+      maxOutputTokens: 1024,
+    });
+    const full: RouteTrace = {
+      ...trace,
+      requestedModels: [model],
+      candidates: [
+        {
+          endpointId,
+          modelId: model,
+          providerId: provider.id,
+          providerName: provider.name,
+          inputPriceNanos: "100",
+          outputPriceNanos: "200",
+          status: "kept",
+          rank: 0,
+          score: 0.5,
+        },
+        {
+          endpointId: "ep_gone",
+          modelId: "x/y",
+          providerId: "gone",
+          providerName: "Gone",
+          inputPriceNanos: "1",
+          outputPriceNanos: "2",
+          status: "excluded",
+          excludedBy: "provider_blocked",
+          reason: "blocked",
+        },
+      ],
+      attempts: [
+        {
+          endpointId,
+          providerId: provider.id,
+          modelId: model,
+          status: "success",
+          httpStatus: 200,
+          latencyMs: 9,
+        },
+      ],
+    };
+    const row = generationRow(org.orgId, 3, { routeTrace: storeRouteTrace(full) });
+    await handle.db.insert(generations).values(row);
+    try {
+      const read = (await getGeneration(handle.db, org.orgId, row.id))?.trace;
+      expect(read?.candidates[0]).toEqual(full.candidates[0]);
+      expect(read?.attempts).toEqual(full.attempts);
+      expect(read?.candidates[1]).toMatchObject({
+        endpointId: "ep_gone",
+        providerName: "ep_gone",
+        excludedBy: "provider_blocked",
+        reason: "blocked",
+      });
+    } finally {
+      await handle.db.delete(providers).where(eq(providers.id, provider.id));
+      await handle.db.delete(models).where(eq(models.id, model));
     }
   });
 

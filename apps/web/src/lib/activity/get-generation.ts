@@ -1,21 +1,23 @@
-import { apiKeys, type Database, generations, providers } from "@switchyard/db";
-import type { RouteTrace } from "@switchyard/routing";
-import { and, eq } from "drizzle-orm";
+import { apiKeys, type Database, endpoints, generations, providers } from "@switchyard/db";
+import { type EndpointNamesLookup, readRouteTrace, storedTraceEndpointIds } from "@switchyard/routing";
+import { and, eq, inArray } from "drizzle-orm";
 
-/** A stored route trace, checked just enough to draw (older rows may lack newer fields). */
-export function parseRouteTrace(value: unknown): RouteTrace | null {
-  if (!value || typeof value !== "object") return null;
-  const trace = value as Partial<RouteTrace>;
-  if (!Array.isArray(trace.candidates) || !Array.isArray(trace.attempts)) return null;
-  return {
-    requestedModels: Array.isArray(trace.requestedModels) ? trace.requestedModels : [],
-    strategy: trace.strategy ?? "balanced",
-    allowFallbacks: trace.allowFallbacks ?? true,
-    candidates: trace.candidates,
-    attempts: trace.attempts,
-    ...(trace.sortStrategy ? { sortStrategy: trace.sortStrategy } : {}),
-    ...(trace.unknownModels ? { unknownModels: trace.unknownModels } : {}),
-  };
+/** The catalog's names for the endpoints a stored trace mentions, for reading it back. */
+async function endpointNamesFor(db: Pick<Database, "select">, stored: unknown): Promise<EndpointNamesLookup> {
+  const ids = storedTraceEndpointIds(stored);
+  if (ids.length === 0) return () => undefined;
+  const rows = await db
+    .select({
+      id: endpoints.id,
+      modelId: endpoints.modelId,
+      providerId: providers.id,
+      providerName: providers.name,
+    })
+    .from(endpoints)
+    .innerJoin(providers, eq(providers.id, endpoints.providerId))
+    .where(inArray(endpoints.id, ids));
+  const byId = new Map(rows.map(({ id, ...names }) => [id, names]));
+  return (endpointId) => byId.get(endpointId);
 }
 
 /** One generation of the org (null when missing or another org's). */
@@ -37,7 +39,7 @@ export async function getGeneration(db: Pick<Database, "select">, orgId: string,
     providerName: row.providerName,
     keyName: row.keyName,
     keyPrefix: row.keyPrefix,
-    trace: parseRouteTrace(row.generation.routeTrace),
+    trace: readRouteTrace(row.generation.routeTrace, await endpointNamesFor(db, row.generation.routeTrace)),
   };
 }
 
