@@ -70,6 +70,7 @@ describe("stored route traces", () => {
       [...new Set(trace.candidates.map((c) => c.endpointId))].sort(),
     );
     expect(storedTraceEndpointIds(trace)).toEqual([]);
+    expect(storedTraceEndpointIds({ v: 2, candidates: "x", attempts: [null, ["ep_a"]] })).toEqual(["ep_a"]);
   });
 
   it("keep an endpoint's id in place of names the catalog no longer has", () => {
@@ -84,6 +85,7 @@ describe("stored route traces", () => {
     expect(readRouteTrace(JSON.parse(JSON.stringify(trace)), () => undefined)).toEqual(trace);
     expect(readRouteTrace({ candidates: [] }, lookup)).toBeNull();
     expect(readRouteTrace({ v: 2, candidates: "x", attempts: [] }, lookup)).toBeNull();
+    expect(readRouteTrace({ v: 2, candidates: [{ endpointId: "ep_a" }], attempts: [] }, lookup)).toBeNull();
     expect(readRouteTrace("trace", lookup)).toBeNull();
     expect(readRouteTrace(null, lookup)).toBeNull();
   });

@@ -99,10 +99,13 @@ const isStored = (value: object): value is StoredRouteTrace => (value as { v?: u
 /** The endpoint ids a stored trace names, to look up before reading it (none for older rows). */
 export function storedTraceEndpointIds(value: unknown): string[] {
   if (!value || typeof value !== "object" || !isStored(value)) return [];
-  const ids = new Set<string>();
-  for (const [endpointId] of value.candidates ?? []) ids.add(endpointId);
-  for (const [endpointId] of value.attempts ?? []) ids.add(endpointId);
-  return [...ids];
+  const rows = [
+    ...(Array.isArray(value.candidates) ? value.candidates : []),
+    ...(Array.isArray(value.attempts) ? value.attempts : []),
+  ];
+  return [
+    ...new Set(rows.flatMap((row) => (Array.isArray(row) && typeof row[0] === "string" ? [row[0]] : []))),
+  ];
 }
 
 /**
@@ -112,7 +115,8 @@ export function storedTraceEndpointIds(value: unknown): string[] {
 export function readRouteTrace(value: unknown, lookup: EndpointNamesLookup): RouteTrace | null {
   if (!value || typeof value !== "object") return null;
   if (!isStored(value)) return readOlderTrace(value as Partial<RouteTrace>);
-  if (!Array.isArray(value.candidates) || !Array.isArray(value.attempts)) return null;
+  const rowsOk = (rows: unknown) => Array.isArray(rows) && rows.every(Array.isArray);
+  if (!rowsOk(value.candidates) || !rowsOk(value.attempts)) return null;
   const names = (endpointId: string): EndpointNames =>
     lookup(endpointId) ?? { modelId: endpointId, providerId: endpointId, providerName: endpointId };
   const trace: RouteTrace = {
