@@ -52,6 +52,15 @@ export interface EndpointNames {
 
 export type EndpointNamesLookup = (endpointId: string) => EndpointNames | undefined;
 
+/** The trace's optional top-level fields, only those that are set (a trace is stored as JSON). */
+function optionalFields(from: Pick<RouteTrace, "sortStrategy" | "partition" | "unknownModels">) {
+  return {
+    ...(from.sortStrategy ? { sortStrategy: from.sortStrategy } : {}),
+    ...(from.partition ? { partition: from.partition } : {}),
+    ...(from.unknownModels ? { unknownModels: from.unknownModels } : {}),
+  };
+}
+
 function withoutTrailingNulls<T extends unknown[]>(values: T): T {
   let end = values.length;
   while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end -= 1;
@@ -59,11 +68,12 @@ function withoutTrailingNulls<T extends unknown[]>(values: T): T {
 }
 
 export function storeRouteTrace(trace: RouteTrace): StoredRouteTrace {
-  const stored: StoredRouteTrace = {
+  return {
     v: 2,
     requestedModels: trace.requestedModels,
     strategy: trace.strategy,
     allowFallbacks: trace.allowFallbacks,
+    ...optionalFields(trace),
     candidates: trace.candidates.map((c) =>
       withoutTrailingNulls<StoredCandidate>([
         c.endpointId,
@@ -88,10 +98,6 @@ export function storeRouteTrace(trace: RouteTrace): StoredRouteTrace {
       ]),
     ),
   };
-  if (trace.sortStrategy) stored.sortStrategy = trace.sortStrategy;
-  if (trace.partition) stored.partition = trace.partition;
-  if (trace.unknownModels) stored.unknownModels = trace.unknownModels;
-  return stored;
 }
 
 const isStored = (value: object): value is StoredRouteTrace => (value as { v?: unknown }).v === 2;
@@ -119,10 +125,11 @@ export function readRouteTrace(value: unknown, lookup: EndpointNamesLookup): Rou
   if (!rowsOk(value.candidates) || !rowsOk(value.attempts)) return null;
   const names = (endpointId: string): EndpointNames =>
     lookup(endpointId) ?? { modelId: endpointId, providerId: endpointId, providerName: endpointId };
-  const trace: RouteTrace = {
+  return {
     requestedModels: value.requestedModels ?? [],
     strategy: value.strategy,
     allowFallbacks: value.allowFallbacks,
+    ...optionalFields(value),
     candidates: value.candidates.map(
       ([endpointId, inputPriceNanos, outputPriceNanos, status, rank, score, notes, excludedBy, reason]) => {
         const { modelId, providerId, providerName } = names(endpointId);
@@ -152,10 +159,6 @@ export function readRouteTrace(value: unknown, lookup: EndpointNamesLookup): Rou
       return attempt;
     }),
   };
-  if (value.sortStrategy) trace.sortStrategy = value.sortStrategy;
-  if (value.partition) trace.partition = value.partition;
-  if (value.unknownModels) trace.unknownModels = value.unknownModels;
-  return trace;
 }
 
 /** A row from before the stored format: a RouteTrace, checked just enough to draw. */
@@ -167,9 +170,7 @@ function readOlderTrace(trace: Partial<RouteTrace>): RouteTrace | null {
     allowFallbacks: trace.allowFallbacks ?? true,
     candidates: trace.candidates,
     attempts: trace.attempts,
-    ...(trace.sortStrategy ? { sortStrategy: trace.sortStrategy } : {}),
-    ...(trace.partition ? { partition: trace.partition } : {}),
-    ...(trace.unknownModels ? { unknownModels: trace.unknownModels } : {}),
+    ...optionalFields(trace),
   };
 }
 
