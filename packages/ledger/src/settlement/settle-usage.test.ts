@@ -118,6 +118,68 @@ describe("settleUsageBatch", () => {
     expect(await orgBalanceNanos(handle.db, free.orgId)).toBe(1_000_000n);
   });
 
+  it("stores every field of a record as it came: awkward text, nulls, a trace and an error", async () => {
+    const org = await createTestOrg(handle.db);
+    await fund(handle, org.orgId, 1_000_000n);
+    const full = usageJob(org.orgId, org.keyId, 1_234n, {
+      requestedModel: 'we\\ird "model", {braces} NULL\t✓',
+      endpointId: "ep_openai__openai__gpt-4o",
+      upstreamId: "chatcmpl-1",
+      sessionId: "session-1",
+      status: "error",
+      finishReason: "error",
+      nativeFinishReason: null,
+      streamed: true,
+      promptTokens: 11,
+      completionTokens: 22,
+      cachedTokens: 3,
+      reasoningTokens: 4,
+      latencyMs: 567,
+      ttftMs: null,
+      routeTrace: { v: 2, candidates: [["ep_a", "150", "600", "kept", 0, 0.5, ['quote " and \\']]] },
+      error: { code: "upstream_error", message: 'said "no"', status: 502 },
+      createdAt: "2025-05-06T07:08:09.123Z",
+    });
+    const bare = usageJob(org.orgId, null, 0n, { routeTrace: null, error: null, requestedModel: "NULL" });
+    await settleUsageBatch(handle.db, [full, bare]);
+
+    const [row] = await handle.db.select().from(generations).where(eq(generations.id, full.generationId));
+    expect(row).toMatchObject({
+      orgId: org.orgId,
+      keyId: org.keyId,
+      requestedModel: full.requestedModel,
+      modelId: full.modelId,
+      providerId: full.providerId,
+      endpointId: full.endpointId,
+      upstreamId: full.upstreamId,
+      sessionId: full.sessionId,
+      status: "error",
+      finishReason: "error",
+      nativeFinishReason: null,
+      streamed: true,
+      promptTokens: 11,
+      completionTokens: 22,
+      cachedTokens: 3,
+      reasoningTokens: 4,
+      costNanos: 1_234n,
+      latencyMs: 567,
+      ttftMs: null,
+      routeTrace: full.routeTrace,
+      error: full.error,
+    });
+    expect(row?.createdAt.toISOString()).toBe(full.createdAt);
+    expect(row?.ledgerTransferId).toMatch(/^txn_/);
+
+    const [bareRow] = await handle.db.select().from(generations).where(eq(generations.id, bare.generationId));
+    expect(bareRow).toMatchObject({ keyId: null, requestedModel: "NULL", routeTrace: null, error: null });
+    const [stored] = await handle.db.execute<{ trace: string | null; error_is_null: boolean }>(
+      sql`select route_trace::text as trace, error is null as error_is_null from ${generations}
+        where ${generations.id} = ${bare.generationId}`,
+    );
+    // The trace column is not null: a record without one stores JSON null; no error is SQL null.
+    expect(stored).toEqual({ trace: "null", error_is_null: true });
+  });
+
   it("skips generations already settled and reports them as duplicates with their txid", async () => {
     const org = await createTestOrg(handle.db);
     await fund(handle, org.orgId, 1_000_000n);

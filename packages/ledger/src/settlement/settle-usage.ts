@@ -14,6 +14,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { platformAccountId } from "../accounts.ts";
 import type { HoldSettlement } from "../holds/types.ts";
 import { compareIds, type Transaction } from "../transfers.ts";
+import { insertGenerations } from "./insert-generations.ts";
 import { aggregateHourly, hourKey } from "./rollup.ts";
 
 /** What a hold settles against; the ledger transaction id is always known here. */
@@ -88,27 +89,9 @@ async function settleInTransaction(tx: Transaction, input: UsageJob[]): Promise<
 
   const inserted = new Set<string>();
   for (let i = 0; i < jobs.length; i += CHUNK) {
-    // One JSON parameter per chunk (json_to_recordset) instead of ~24 bind parameters per row. json,
-    // not jsonb: the route trace goes into a json column as the text it is, parsed once to check it.
-    const rows = await tx.execute<{ id: string }>(sql`
-      insert into ${generations} (id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id,
-        upstream_id, session_id, status, finish_reason, native_finish_reason, streamed, prompt_tokens,
-        completion_tokens, cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, route_trace, error,
-        ledger_transfer_id, created_at)
-      select id, org_id, key_id, requested_model, model_id, provider_id, endpoint_id, upstream_id, session_id,
-        status::generation_status, finish_reason, native_finish_reason, streamed, prompt_tokens, completion_tokens,
-        cached_tokens, reasoning_tokens, cost_nanos, latency_ms, ttft_ms, coalesce(route_trace, 'null'::json), error,
-        ledger_transfer_id, created_at
-      from json_to_recordset(${JSON.stringify(
-        jobs.slice(i, i + CHUNK).map((job) => generationRow(job, transferOf.get(job.generationId) ?? null)),
-      )}::json) as x(
-        id text, org_id text, key_id text, requested_model text, model_id text, provider_id text, endpoint_id text,
-        upstream_id text, session_id text, status text, finish_reason text, native_finish_reason text, streamed boolean,
-        prompt_tokens int, completion_tokens int, cached_tokens int, reasoning_tokens int, cost_nanos int8,
-        latency_ms int, ttft_ms int, route_trace json, error jsonb, ledger_transfer_id text, created_at timestamptz)
-      on conflict (id) do nothing
-      returning id`);
-    for (const row of rows) inserted.add(row.id);
+    const chunk = jobs.slice(i, i + CHUNK);
+    for (const id of await insertGenerations(tx, chunk, (job) => transferOf.get(job.generationId) ?? null))
+      inserted.add(id);
   }
   const fresh = jobs.filter((job) => inserted.has(job.generationId));
   const seen = new Set<string>();
@@ -238,35 +221,6 @@ function usageTransferWrites(
         transfer_id text, account_id text, amount_nanos int8, created_at timestamptz)`),
   );
   return { writes, deltas };
-}
-
-function generationRow(job: UsageJob, ledgerTransferId: string | null) {
-  return {
-    id: job.generationId,
-    org_id: job.orgId,
-    key_id: job.keyId,
-    requested_model: job.requestedModel,
-    model_id: job.modelId,
-    provider_id: job.providerId,
-    endpoint_id: job.endpointId,
-    upstream_id: job.upstreamId,
-    session_id: job.sessionId,
-    status: job.status,
-    finish_reason: job.finishReason,
-    native_finish_reason: job.nativeFinishReason,
-    streamed: job.streamed,
-    prompt_tokens: job.promptTokens,
-    completion_tokens: job.completionTokens,
-    cached_tokens: job.cachedTokens,
-    reasoning_tokens: job.reasoningTokens,
-    cost_nanos: job.costNanos,
-    latency_ms: job.latencyMs,
-    ttft_ms: job.ttftMs,
-    route_trace: job.routeTrace ?? null,
-    error: job.error,
-    ledger_transfer_id: ledgerTransferId,
-    created_at: job.createdAt,
-  };
 }
 
 async function orgAccounts(tx: Transaction, orgIds: string[]): Promise<Map<string, string>> {
