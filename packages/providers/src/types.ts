@@ -1,3 +1,5 @@
+import type { EventEmitter } from "node:events";
+
 /**
  * The unified request/response shapes: OpenAI chat completions, which every adapter translates
  * to and from its upstream's wire format.
@@ -108,9 +110,17 @@ export interface UpstreamTarget {
   upstreamModel: string;
 }
 
+/**
+ * What aborts a call: an AbortSignal, or an EventEmitter with the same `aborted` and `reason` that
+ * emits "abort". undici takes either; the gateway's per-request signal is the cheaper emitter.
+ */
+export type CallSignal =
+  | AbortSignal
+  | (EventEmitter & { readonly aborted: boolean; readonly reason: unknown });
+
 export interface CallOptions {
   /** Aborts the upstream call (client disconnect, deadline). */
-  signal: AbortSignal;
+  signal: CallSignal;
   /** Time allowed until the upstream's response headers arrive. */
   timeoutMs: number;
   /**

@@ -1,4 +1,4 @@
-import { UpstreamError } from "@switchyard/providers";
+import { type CallSignal, UpstreamError } from "@switchyard/providers";
 import type { GatewayDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import type { PlannedAttempt } from "./credit-hold.ts";
@@ -33,8 +33,8 @@ export class AllAttemptsFailed extends Error {
 export async function runAttempts<T>(
   deps: GatewayDeps,
   chat: PreparedChat,
-  clientSignal: AbortSignal,
-  call: (attempt: PlannedAttempt, signal: AbortSignal, onWait: (ms: number) => void) => Promise<T>,
+  clientSignal: CallSignal,
+  call: (attempt: PlannedAttempt, signal: CallSignal, onWait: (ms: number) => void) => Promise<T>,
 ): Promise<AttemptSuccess<T>> {
   const deadline = chat.startedAt + deps.config.requestDeadlineMs;
   let upstreamMs = 0;

@@ -34,7 +34,7 @@ export async function streamChat(
   const abort = new AbortController();
   // The deadline covers the whole stream; the timer is cleared when the response closes.
   const request = requestSignal(c, deps.config.requestDeadlineMs);
-  request.signal.addEventListener("abort", () => abort.abort(request.signal.reason), { once: true });
+  request.signal.once("abort", () => abort.abort(request.signal.reason));
   const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal, onWait) =>
     deps.upstream
       .adapter(attempt.endpoint)

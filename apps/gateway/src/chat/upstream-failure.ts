@@ -1,4 +1,4 @@
-import { UpstreamError } from "@switchyard/providers";
+import { type CallSignal, UpstreamError } from "@switchyard/providers";
 import { ApiError, type ApiErrorStatus } from "../errors.ts";
 
 const ANSWERABLE = new Set<number>([400, 401, 402, 403, 404, 408, 413, 429, 502, 503]);
@@ -41,7 +41,7 @@ const DEADLINE_PASSED = new UpstreamError({
 });
 
 /** Why the request's own signal fired: its deadline passed, or the client went away. */
-export function failureFromAbort(signal: AbortSignal): UpstreamError {
+export function failureFromAbort(signal: CallSignal): UpstreamError {
   return (signal.reason as { name?: string } | undefined)?.name === "TimeoutError"
     ? DEADLINE_PASSED
     : CLIENT_GONE;

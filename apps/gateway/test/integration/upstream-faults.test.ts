@@ -110,6 +110,25 @@ describe("upstream faults", () => {
     await expectNothingHeld();
   });
 
+  it("cancels the upstream call when the client of a plain request goes away", async () => {
+    await harness.simulate("openai", { hang: true });
+    const startedAt = new Date();
+    const controller = new AbortController();
+    const request = post(body({ session_id: "client-leaves" }), controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    await expect(request).rejects.toThrow();
+    const row = await eventually(
+      async () =>
+        (await harness.db.select().from(generations).where(eq(generations.orgId, harness.org.orgId))).find(
+          (g) => g.sessionId === "client-leaves" && g.createdAt >= startedAt,
+        ),
+    );
+    expect(row.status).toBe("cancelled");
+    // Ended by the client's signal, not by the 2 s upstream timeout.
+    expect(row.latencyMs).toBeLessThan(1_500);
+    await expectNothingHeld();
+  });
+
   it("passes a slow upstream's tokens on as they are produced, not when the stream ends", async () => {
     await harness.simulate("openai", { tokensPerSecond: 20 });
     const response = await post(body({ stream: true, max_tokens: 20 }));

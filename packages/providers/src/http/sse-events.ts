@@ -1,6 +1,7 @@
 import { UpstreamError } from "../errors.ts";
 import type { SseEvent } from "../sse/parser.ts";
 import { readSse } from "../sse/read-sse.ts";
+import type { CallSignal } from "../types.ts";
 import type { UpstreamResponse } from "./send.ts";
 import { cancelled, streamInterrupted } from "./status-error.ts";
 
@@ -8,7 +9,7 @@ import { cancelled, streamInterrupted } from "./status-error.ts";
  * SSE events of a 2xx streaming response. A socket lost mid-stream throws `stream_interrupted`,
  * a caller abort throws `cancelled`; stopping iteration early destroys the upstream body.
  */
-export async function* sseEvents(res: UpstreamResponse, signal: AbortSignal): AsyncGenerator<SseEvent> {
+export async function* sseEvents(res: UpstreamResponse, signal: CallSignal): AsyncGenerator<SseEvent> {
   try {
     for await (const event of readSse(res.body)) yield event;
   } catch (err) {
