@@ -32,6 +32,35 @@ describe("MicroBatcher", () => {
     expect(batches).toEqual([[1, 2], [3]]);
   });
 
+  it("lets items that arrive during a flush wait out their own window, not the flush's end", async () => {
+    vi.useFakeTimers();
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    const batcher = new MicroBatcher<number>(
+      async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return items.map(() => null);
+      },
+      { maxBatch: 100, maxDelayMs: 20 },
+    );
+    const first = batcher.add(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches).toEqual([[1]]);
+    const second = batcher.add(2);
+    await vi.advanceTimersByTimeAsync(5);
+    release();
+    await first;
+    // The first flush is done 5 ms into the second item's window: it still waits for company.
+    const third = batcher.add(3);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(batches).toEqual([[1]]);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(batches).toEqual([[1], [2, 3]]);
+    await Promise.all([second, third]);
+    vi.useRealTimers();
+  });
+
   it("holds items while maxInFlight batches run and sends them together when one finishes", async () => {
     vi.useFakeTimers();
     const batches: number[][] = [];

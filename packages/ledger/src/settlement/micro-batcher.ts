@@ -10,6 +10,8 @@ export class MicroBatcher<T> {
   private pending: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  /** Items are pending because every in-flight slot was busy: the next batch to finish sends them. */
+  private heldBack = false;
   private readonly maxInFlight: number;
 
   constructor(
@@ -41,7 +43,6 @@ export class MicroBatcher<T> {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    // Saturated: the batch that finishes next calls drain() again.
     while (this.pending.length > 0 && this.inFlight.size < this.maxInFlight) {
       const batch = this.pending.splice(0, this.options.maxBatch);
       const run = this.flush(batch.map((entry) => entry.item)).then(
@@ -59,9 +60,12 @@ export class MicroBatcher<T> {
       this.inFlight.add(run);
       void run.finally(() => {
         this.inFlight.delete(run);
-        // Whatever queued up while this batch ran has waited long enough: send it now.
-        this.drain();
+        // Items held back by maxInFlight have waited long enough: send them now. Items that came
+        // while a slot was free wait out their own window: sending them as each batch finished
+        // cut every window short into a batch of the few that arrived during the flush.
+        if (this.heldBack) this.drain();
       });
     }
+    this.heldBack = this.pending.length > 0;
   }
 }
