@@ -117,11 +117,10 @@ describe("upstream faults", () => {
     const request = post(body({ session_id: "client-leaves" }), controller.signal);
     setTimeout(() => controller.abort(), 300);
     await expect(request).rejects.toThrow();
-    const row = await eventually(
-      async () =>
-        (await harness.db.select().from(generations).where(eq(generations.orgId, harness.org.orgId))).find(
-          (g) => g.sessionId === "client-leaves" && g.createdAt >= startedAt,
-        ),
+    const row = await eventually(async () =>
+      (await harness.db.select().from(generations).where(eq(generations.orgId, harness.org.orgId))).find(
+        (g) => g.sessionId === "client-leaves" && g.createdAt >= startedAt,
+      ),
     );
     expect(row.status).toBe("cancelled");
     // Ended by the client's signal, not by the 2 s upstream timeout.
