@@ -121,12 +121,13 @@ describe("settleUsageBatch", () => {
   it("stores every field of a record as it came: awkward text, nulls, a trace and an error", async () => {
     const org = await createTestOrg(handle.db);
     await fund(handle, org.orgId, 1_000_000n);
-    const full = usageJob(org.orgId, org.keyId, 1_234n, {
+    // Named alike in a usage record and in its generation row.
+    const fields = {
       requestedModel: 'we\\ird "model", {braces} NULL\t✓',
       endpointId: "ep_openai__openai__gpt-4o",
       upstreamId: "chatcmpl-1",
       sessionId: "session-1",
-      status: "error",
+      status: "error" as const,
       finishReason: "error",
       nativeFinishReason: null,
       streamed: true,
@@ -138,34 +139,19 @@ describe("settleUsageBatch", () => {
       ttftMs: null,
       routeTrace: { v: 2, candidates: [["ep_a", "150", "600", "kept", 0, 0.5, ['quote " and \\']]] },
       error: { code: "upstream_error", message: 'said "no"', status: 502 },
-      createdAt: "2025-05-06T07:08:09.123Z",
-    });
+    };
+    const full = usageJob(org.orgId, org.keyId, 1_234n, { ...fields, createdAt: "2025-05-06T07:08:09.123Z" });
     const bare = usageJob(org.orgId, null, 0n, { routeTrace: null, error: null, requestedModel: "NULL" });
     await settleUsageBatch(handle.db, [full, bare]);
 
     const [row] = await handle.db.select().from(generations).where(eq(generations.id, full.generationId));
     expect(row).toMatchObject({
+      ...fields,
       orgId: org.orgId,
       keyId: org.keyId,
-      requestedModel: full.requestedModel,
       modelId: full.modelId,
       providerId: full.providerId,
-      endpointId: full.endpointId,
-      upstreamId: full.upstreamId,
-      sessionId: full.sessionId,
-      status: "error",
-      finishReason: "error",
-      nativeFinishReason: null,
-      streamed: true,
-      promptTokens: 11,
-      completionTokens: 22,
-      cachedTokens: 3,
-      reasoningTokens: 4,
       costNanos: 1_234n,
-      latencyMs: 567,
-      ttftMs: null,
-      routeTrace: full.routeTrace,
-      error: full.error,
     });
     expect(row?.createdAt.toISOString()).toBe(full.createdAt);
     expect(row?.ledgerTransferId).toMatch(/^txn_/);
