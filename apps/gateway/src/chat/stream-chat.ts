@@ -1,5 +1,5 @@
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import type { ChatCompletionChunk, Usage } from "@switchyard/providers";
+import type { CallSignal, ChatCompletionChunk, Usage } from "@switchyard/providers";
 import type { Context } from "hono";
 import type { GatewayDeps } from "../deps.ts";
 import { respondWithError } from "../errors.ts";
@@ -31,11 +31,9 @@ export async function streamChat(
   c: Context<GatewayEnv>,
   chat: PreparedChat,
 ): Promise<Response> {
-  const abort = new AbortController();
   // The deadline covers the whole stream; the timer is cleared when the response closes.
   const request = requestSignal(c, deps.config.requestDeadlineMs);
-  request.signal.once("abort", () => abort.abort(request.signal.reason));
-  const opening: Promise<Settled> = runAttempts(deps, chat, abort.signal, (attempt, signal, onWait) =>
+  const opening: Promise<Settled> = runAttempts(deps, chat, request.signal, (attempt, signal, onWait) =>
     deps.upstream
       .adapter(attempt.endpoint)
       .stream(upstreamRequest(chat.body, attempt), deps.upstream.target(attempt.endpoint), {
@@ -78,7 +76,7 @@ export async function streamChat(
     c.env.outgoing,
     generationHeaders(chat.generationId, provider, overheadMs ?? 0),
   );
-  pump(deps, chat, opening, events, abort.signal, overheadMs).catch((error: unknown) => {
+  pump(deps, chat, opening, events, request.signal, overheadMs).catch((error: unknown) => {
     deps.logger.error({ err: error, generationId: chat.generationId }, "stream pump failed");
     c.env.outgoing.destroy();
   });
@@ -90,7 +88,7 @@ async function pump(
   chat: PreparedChat,
   opening: Promise<Settled>,
   events: EventStream,
-  signal: AbortSignal,
+  signal: CallSignal,
   overheadMs: number | undefined,
 ): Promise<void> {
   const { write } = events;
