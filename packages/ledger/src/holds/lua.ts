@@ -228,8 +228,10 @@ for i = 0, n - 1 do
     drop_hold(KEYS[1], KEYS[3], KEYS[4], KEYS[5], gen)
     redis.call('DEL', KEYS[7 + i])
   end
-  -- Skip what is already recorded, and what the cached snapshot already contains.
-  if redis.call('HEXISTS', KEYS[6], gen) == 0 and not (contains and txid ~= '' and contains(tonumber(txid))) then
+  -- Skip what the cached snapshot already contains, and what is already recorded: HSETNX records
+  -- a settlement only if it is new, in the same call that asks.
+  if not (contains and txid ~= '' and contains(tonumber(txid)))
+    and redis.call('HSETNX', KEYS[6], gen, txid .. '|' .. cost .. '|' .. keyId) == 1 then
     if snap and cost ~= '0' then
       redis.call('HINCRBY', KEYS[1], 'bal', '-' .. cost)
       if keyId ~= '' then
@@ -237,7 +239,6 @@ for i = 0, n - 1 do
         if tracked[keyId] then redis.call('HINCRBY', KEYS[2], keyId, cost) end
       end
     end
-    redis.call('HSET', KEYS[6], gen, txid .. '|' .. cost .. '|' .. keyId)
   end
 end
 for j = 2 + n * 5, #ARGV, 2 do lease_shrink(KEYS[1], KEYS[3], KEYS[5], ARGV[j], ARGV[j + 1]) end
