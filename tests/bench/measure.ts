@@ -56,6 +56,12 @@ export interface PairedResult {
   targetP99: number;
   addedP50: number;
   addedP99: number;
+  /**
+   * Added at p90 and p95 too (the target's percentile minus the direct one): where the tail starts.
+   * With settlement on the same two cores it starts around p90 (docs/performance.md).
+   */
+  addedP90: number;
+  addedP95: number;
   /** The gateway's own time (its overhead header) for the same requests, when it sends one. */
   ownP50?: number;
   ownP99?: number;
@@ -138,6 +144,8 @@ export async function pairedLatency(
       targetP99,
       addedP50: targetP50 - directP50,
       addedP99: targetP99 - directP99,
+      addedP90: percentile(targets, 90) - percentile(directs, 90),
+      addedP95: percentile(targets, 95) - percentile(directs, 95),
       errors,
     };
   };

@@ -152,8 +152,8 @@ function settlementShareNote(r: BenchResults): string {
   const paused = r.latencySettlementPaused;
   if (!on) return "";
   const pair = (p: PairedResult) =>
-    `${p.addedP50.toFixed(3)} / ${p.addedP99.toFixed(3)} ms added (p50 / p99), provider-sim direct ${p.directP99.toFixed(3)} ms p99`;
-  return `- Settlement's share of the tail at concurrency 1: the same measurement with the billing worker paused (SIGSTOP; its jobs wait in Redis, so this is not everything on) gave ${pair(paused)}; with it running, ${pair(on)}. Settlement (the worker, Postgres and Redis) shares the two cores with every hop.\n`;
+    `${[p.addedP50, p.addedP90, p.addedP95, p.addedP99].map((v) => v.toFixed(3)).join(" / ")} ms added (p50 / p90 / p95 / p99), provider-sim direct ${p.directP99.toFixed(3)} ms p99`;
+  return `- Settlement's share of the tail at concurrency 1: the same measurement with the billing worker paused (SIGSTOP; its jobs wait in Redis, so this is not everything on) gave ${pair(paused)}; with it running, ${pair(on)}. Settlement (the worker, Postgres and Redis) shares the two cores with every hop: a request's next step that wakes on the core one of them is running waits it out, often while the other core is idle (docs/performance.md).\n`;
 }
 
 function gatewayProcessesLine(processes: number): string {
