@@ -1,43 +1,47 @@
 import { generations } from "@switchyard/db";
 import type { UsageJob } from "@switchyard/queue";
 import { sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Transaction } from "../transfers.ts";
 
-/** A scalar column of the generation row: its SQL type and where a usage record keeps its value. */
+/** A scalar column of the generation row (its name and SQL type come from the schema) and where a usage record keeps its value. */
 interface ScalarColumn {
-  name: string;
-  type: string;
+  column: AnyPgColumn;
   value: (job: UsageJob, ledgerTransferId: string | null) => string | number | boolean | null;
 }
 
 const SCALAR_COLUMNS: ScalarColumn[] = [
-  { name: "id", type: "text", value: (job) => job.generationId },
-  { name: "org_id", type: "text", value: (job) => job.orgId },
-  { name: "key_id", type: "text", value: (job) => job.keyId },
-  { name: "requested_model", type: "text", value: (job) => job.requestedModel },
-  { name: "model_id", type: "text", value: (job) => job.modelId },
-  { name: "provider_id", type: "text", value: (job) => job.providerId },
-  { name: "endpoint_id", type: "text", value: (job) => job.endpointId },
-  { name: "upstream_id", type: "text", value: (job) => job.upstreamId },
-  { name: "session_id", type: "text", value: (job) => job.sessionId },
-  { name: "status", type: "generation_status", value: (job) => job.status },
-  { name: "finish_reason", type: "text", value: (job) => job.finishReason },
-  { name: "native_finish_reason", type: "text", value: (job) => job.nativeFinishReason },
-  { name: "streamed", type: "boolean", value: (job) => job.streamed },
-  { name: "prompt_tokens", type: "int", value: (job) => job.promptTokens },
-  { name: "completion_tokens", type: "int", value: (job) => job.completionTokens },
-  { name: "cached_tokens", type: "int", value: (job) => job.cachedTokens },
-  { name: "reasoning_tokens", type: "int", value: (job) => job.reasoningTokens },
-  { name: "cost_nanos", type: "int8", value: (job) => job.costNanos },
-  { name: "latency_ms", type: "int", value: (job) => job.latencyMs },
-  { name: "ttft_ms", type: "int", value: (job) => job.ttftMs },
-  { name: "ledger_transfer_id", type: "text", value: (_job, ledgerTransferId) => ledgerTransferId },
-  { name: "created_at", type: "timestamptz", value: (job) => job.createdAt },
+  { column: generations.id, value: (job) => job.generationId },
+  { column: generations.orgId, value: (job) => job.orgId },
+  { column: generations.keyId, value: (job) => job.keyId },
+  { column: generations.requestedModel, value: (job) => job.requestedModel },
+  { column: generations.modelId, value: (job) => job.modelId },
+  { column: generations.providerId, value: (job) => job.providerId },
+  { column: generations.endpointId, value: (job) => job.endpointId },
+  { column: generations.upstreamId, value: (job) => job.upstreamId },
+  { column: generations.sessionId, value: (job) => job.sessionId },
+  { column: generations.status, value: (job) => job.status },
+  { column: generations.finishReason, value: (job) => job.finishReason },
+  { column: generations.nativeFinishReason, value: (job) => job.nativeFinishReason },
+  { column: generations.streamed, value: (job) => job.streamed },
+  { column: generations.promptTokens, value: (job) => job.promptTokens },
+  { column: generations.completionTokens, value: (job) => job.completionTokens },
+  { column: generations.cachedTokens, value: (job) => job.cachedTokens },
+  { column: generations.reasoningTokens, value: (job) => job.reasoningTokens },
+  { column: generations.costNanos, value: (job) => job.costNanos },
+  { column: generations.latencyMs, value: (job) => job.latencyMs },
+  { column: generations.ttftMs, value: (job) => job.ttftMs },
+  { column: generations.ledgerTransferId, value: (_job, ledgerTransferId) => ledgerTransferId },
+  { column: generations.createdAt, value: (job) => job.createdAt },
 ];
 
 // Fixed SQL text (no values): the column list, the casts and the aliases of the rows-from clause.
-const INSERT_COLUMNS = sql.raw([...SCALAR_COLUMNS.map((c) => c.name), "route_trace", "error"].join(", "));
-const SELECT_LIST = sql.raw(SCALAR_COLUMNS.map((c, i) => `c${i}::${c.type}`).join(", "));
+const INSERT_COLUMNS = sql.raw(
+  [...SCALAR_COLUMNS.map((c) => c.column.name), generations.routeTrace.name, generations.error.name].join(
+    ", ",
+  ),
+);
+const SELECT_LIST = sql.raw(SCALAR_COLUMNS.map((c, i) => `c${i}::${c.column.getSQLType()}`).join(", "));
 const ALIASES = sql.raw(SCALAR_COLUMNS.map((_, i) => `c${i}`).join(", "));
 
 /**
