@@ -135,6 +135,15 @@ describe("dashboard journey", () => {
     await stranger.close();
   });
 
+  it("folds the day's usage into one Credits line, dated by its UTC day", async () => {
+    await page.goto(`${platform.webUrl}/credits`);
+    const usageDay = page.getByTestId("transaction-row").filter({ hasText: "Usage" });
+    await reloadUntil(page, async () => (await usageDay.count()) === 1);
+    await expect(usageDay.getByTestId("transaction-date").textContent()).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2} UTC$/,
+    );
+  });
+
   it("previews and saves 'deny training'; the next call goes to a compliant provider", async () => {
     await page.goto(`${platform.webUrl}/settings/privacy`);
     await page

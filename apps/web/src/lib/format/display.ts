@@ -21,6 +21,12 @@ export function dateTime(date: Date | string | null | undefined): string {
   return `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }
 
+/** A UTC calendar day, for lines that stand for a whole day (a day of usage). */
+export function utcDay(date: Date | string): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  return `${d.toISOString().slice(0, 10)} UTC`;
+}
+
 export function timeAgo(date: Date | null | undefined, now = new Date()): string {
   if (!date) return "Never";
   const seconds = Math.round((now.getTime() - date.getTime()) / 1000);

@@ -8,7 +8,7 @@ import { roleAtLeast } from "../../../lib/authz/roles.ts";
 import { requirePage } from "../../../lib/authz.ts";
 import type { AutoTopup, BillingTransaction } from "../../../lib/billing/client.ts";
 import { db } from "../../../lib/db.ts";
-import { dateTime, usd } from "../../../lib/format/display.ts";
+import { dateTime, usd, utcDay } from "../../../lib/format/display.ts";
 import { serverDeps } from "../../../lib/server-deps.ts";
 import { AutoTopupForm } from "./auto-topup-form.tsx";
 import { BuyCreditsForm } from "./buy-form.tsx";
@@ -105,8 +105,12 @@ export default async function CreditsPage({
             </thead>
             <tbody>
               {transactions.value.map((t) => (
-                <tr key={t.id}>
-                  <Td className="text-zinc-500">{dateTime(t.createdAt)}</Td>
+                <tr key={t.id} data-testid="transaction-row">
+                  <Td className="text-zinc-500" data-testid="transaction-date">
+                    {/* A usage line totals a UTC day and sorts at its last instant: as a time,
+                        today's would read 23:59, a moment still to come. */}
+                    {t.kind === "usage" ? utcDay(t.createdAt) : dateTime(t.createdAt)}
+                  </Td>
                   <Td>
                     <Badge tone={t.amountNanos >= 0n ? "green" : "neutral"}>
                       {t.kind.replaceAll("_", " ")}
