@@ -135,6 +135,17 @@ describe("dashboard journey", () => {
     await stranger.close();
   });
 
+  it("charts every day of the week in Usage, the quiet ones empty", async () => {
+    await page.goto(`${platform.webUrl}/usage?range=7d`);
+    const spendAxis = page.getByTestId("usage-charts").locator(".recharts-xAxis-tick-labels").first();
+    await spendAxis.locator(".recharts-cartesian-axis-tick-value").first().waitFor();
+    const labels = await spendAxis.locator(".recharts-cartesian-axis-tick-value").allTextContents();
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(5, 10);
+    // The account is minutes old: only today has traffic, and the week's other days are on the axis.
+    expect(labels).toContain(daysAgo(6));
+    expect(labels).toContain(daysAgo(0));
+  });
+
   it("folds the day's usage into one Credits line, dated by its UTC day", async () => {
     await page.goto(`${platform.webUrl}/credits`);
     const usageDay = page.getByTestId("transaction-row").filter({ hasText: "Usage" });

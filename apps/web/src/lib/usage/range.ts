@@ -25,3 +25,17 @@ export function resolveRange(
   const from = new Date(to.getTime() - option.days * DAY);
   return { from, to, granularity: granularity ?? option.granularity };
 }
+
+/**
+ * The start of every UTC day or hour the range touches, oldest first: a chart's axis, so days
+ * without traffic show as empty rather than vanishing (a week with one busy day is still a week).
+ */
+export function bucketStarts(range: UsageRange): Date[] {
+  const step = range.granularity === "day" ? DAY : HOUR;
+  // Epoch time is counted from a UTC midnight, so flooring to the step lands on UTC boundaries.
+  const starts: Date[] = [];
+  for (let t = Math.floor(range.from.getTime() / step) * step; t < range.to.getTime(); t += step) {
+    starts.push(new Date(t));
+  }
+  return starts;
+}

@@ -18,7 +18,8 @@ export interface SeriesPoint {
   promptTokens: number;
   completionTokens: number;
   requests: number;
-  avgLatencyMs: number;
+  /** Null for a bucket without requests. */
+  avgLatencyMs: number | null;
 }
 
 export interface BreakdownPoint {

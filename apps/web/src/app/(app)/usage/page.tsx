@@ -8,7 +8,7 @@ import { requirePage } from "../../../lib/authz.ts";
 import { db } from "../../../lib/db.ts";
 import { int, ms, usd } from "../../../lib/format/display.ts";
 import { type Dimension, usageBreakdown, usageSeries } from "../../../lib/usage/queries.ts";
-import { isRangeKey, RANGE_OPTIONS, resolveRange } from "../../../lib/usage/range.ts";
+import { bucketStarts, isRangeKey, RANGE_OPTIONS, resolveRange } from "../../../lib/usage/range.ts";
 import { BreakdownChart, TimeCharts } from "./charts.tsx";
 
 export const metadata = { title: "Usage" };
@@ -46,14 +46,19 @@ export default async function UsagePage({
     range.granularity === "hour"
       ? `${d.toISOString().slice(5, 10)} ${d.toISOString().slice(11, 13)}h`
       : d.toISOString().slice(5, 10);
-  const points = series.map((s) => ({
-    label: label(s.bucket),
-    spend: nanosToDollarNumber(s.costNanos),
-    promptTokens: Number(s.promptTokens),
-    completionTokens: Number(s.completionTokens),
-    requests: s.requests,
-    avgLatencyMs: s.requests > 0 ? Number(s.latencyMsSum / BigInt(s.requests)) : 0,
-  }));
+  const byBucket = new Map(series.map((s) => [s.bucket.getTime(), s]));
+  const points = bucketStarts(range).map((bucket) => {
+    const s = byBucket.get(bucket.getTime());
+    return {
+      label: label(bucket),
+      spend: s ? nanosToDollarNumber(s.costNanos) : 0,
+      promptTokens: s ? Number(s.promptTokens) : 0,
+      completionTokens: s ? Number(s.completionTokens) : 0,
+      requests: s?.requests ?? 0,
+      // No requests, no latency: a gap in the line, not a fall to 0 ms.
+      avgLatencyMs: s && s.requests > 0 ? Number(s.latencyMsSum / BigInt(s.requests)) : null,
+    };
+  });
   const link = (params: Record<string, string>) =>
     `/usage?${new URLSearchParams({ range: rangeKey, ...(granularity ? { by: granularity } : {}), ...params })}`;
   return (
