@@ -103,7 +103,10 @@ export function TimeCharts({ data }: { data: SeriesPoint[] }) {
             name="Avg latency"
             stroke="#d97706"
             strokeWidth={2}
-            dot={false}
+            // Buckets without requests have no latency: the line joins the ones that do, and a
+            // dot marks each, so a lone busy day still shows.
+            connectNulls
+            dot={{ r: 2.5 }}
           />
         </LineChart>
       </Frame>
