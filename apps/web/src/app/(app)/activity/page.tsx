@@ -3,6 +3,7 @@ import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card } from "../../../components/ui/card.tsx";
 import { Select } from "../../../components/ui/field.tsx";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { StreamedSection } from "../../../components/ui/streamed-section.tsx";
 import { EmptyState, Table, Td, Th } from "../../../components/ui/table.tsx";
 import { generationFilterOptions } from "../../../lib/activity/get-generation.ts";
 import { type GenerationFilters, listGenerations } from "../../../lib/activity/list-generations.ts";
@@ -30,11 +31,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     cursor: search.cursor || undefined,
     limit: 25,
   };
-  const [page, options, keys] = await Promise.all([
-    listGenerations(db(), org.id, filters),
-    generationFilterOptions(db(), org.id),
-    listKeys(db(), org.id),
-  ]);
+  const [options, keys] = await Promise.all([generationFilterOptions(db(), org.id), listKeys(db(), org.id)]);
   const keep = new URLSearchParams(
     Object.entries({
       key: search.key,
@@ -43,9 +40,6 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       status: search.status,
     }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
-  const nextHref = page.nextCursor
-    ? `/activity?${new URLSearchParams([...keep, ["cursor", page.nextCursor]])}`
-    : undefined;
   return (
     <>
       <PageHeader
@@ -94,6 +88,31 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       </form>
+      {/* 25 rows are about 120 KB of HTML. */}
+      <StreamedSection label="Loading requests" resetKey={`${keep}|${filters.cursor ?? ""}`}>
+        <GenerationList orgId={org.id} filters={filters} keep={keep} />
+      </StreamedSection>
+    </>
+  );
+}
+
+/** One page of generations, newest first, with links to the newest and the next older page. */
+async function GenerationList({
+  orgId,
+  filters,
+  keep,
+}: {
+  orgId: string;
+  filters: GenerationFilters;
+  /** The filters as query parameters, kept when paging. */
+  keep: URLSearchParams;
+}) {
+  const page = await listGenerations(db(), orgId, filters);
+  const nextHref = page.nextCursor
+    ? `/activity?${new URLSearchParams([...keep, ["cursor", page.nextCursor]])}`
+    : undefined;
+  return (
+    <>
       <Card>
         {page.rows.length === 0 ? (
           <EmptyState title="No requests yet">
@@ -152,7 +171,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         )}
       </Card>
       <div className="mt-4 flex justify-end gap-2">
-        {search.cursor ? (
+        {filters.cursor ? (
           <Link href={`/activity?${keep}`} className={buttonClass("secondary", "sm")}>
             ← Newest
           </Link>

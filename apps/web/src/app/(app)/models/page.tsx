@@ -1,10 +1,10 @@
 import { loadCatalog } from "@switchyard/db";
 import type { CatalogEndpoint } from "@switchyard/routing";
-import { Suspense } from "react";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Input } from "../../../components/ui/field.tsx";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { StreamedSection } from "../../../components/ui/streamed-section.tsx";
 import { Table, Td, Th } from "../../../components/ui/table.tsx";
 import { env } from "../../../env.ts";
 import { requirePage } from "../../../lib/authz.ts";
@@ -64,22 +64,11 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
       <form method="get" className="mb-4 max-w-sm">
         <Input name="q" defaultValue={q ?? ""} placeholder="Search models…" aria-label="Search models" />
       </form>
-      {/* The list (~330 KB) streams in as its own segment, shown once fully parsed. Sent inline, it
-          was hydrated before a slow connection had delivered all of it and React reported a
-          mismatch (#418): half the loads at 300 kbit/s, and now and then in CI. */}
-      <Suspense key={query} fallback={<ModelListSkeleton />}>
+      {/* The list is about 330 KB of HTML. */}
+      <StreamedSection label="Loading models" resetKey={query}>
         <ModelList query={query} />
-      </Suspense>
+      </StreamedSection>
     </>
-  );
-}
-
-function ModelListSkeleton() {
-  return (
-    <div role="status" aria-label="Loading models" className="animate-pulse space-y-4">
-      <div className="h-4 w-64 rounded-md bg-zinc-200 dark:bg-zinc-800" />
-      <div className="h-48 rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" />
-    </div>
   );
 }
 
