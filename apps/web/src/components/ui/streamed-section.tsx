@@ -5,7 +5,7 @@ import { type ReactNode, Suspense } from "react";
  * async component: React reveals the segment only once the browser has parsed all of it. Sent
  * inline, a page past about 100 KB of HTML was now and then hydrated before the browser had parsed
  * its end, on a slow connection or a busy CPU, and React reported a mismatch (#418) and re-rendered
- * it: half the loads of /models at 300 kbit/s, one in six of /activity with both cores busy.
+ * it: half the loads of /models at 300 kbit/s, one in nine of /activity with both cores busy.
  */
 export function StreamedSection({
   label,
