@@ -23,8 +23,7 @@ export function dateTime(date: Date | string | null | undefined): string {
 
 /** A UTC calendar day, for lines that stand for a whole day (a day of usage). */
 export function utcDay(date: Date | string): string {
-  const d = typeof date === "string" ? new Date(date) : date;
-  return `${d.toISOString().slice(0, 10)} UTC`;
+  return `${dateTime(date).slice(0, 10)} UTC`;
 }
 
 export function timeAgo(date: Date | null | undefined, now = new Date()): string {
