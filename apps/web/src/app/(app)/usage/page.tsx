@@ -7,11 +7,21 @@ import { EmptyState, Table, Td, Th } from "../../../components/ui/table.tsx";
 import { requirePage } from "../../../lib/authz.ts";
 import { db } from "../../../lib/db.ts";
 import { int, ms, usd } from "../../../lib/format/display.ts";
-import { type Dimension, usageBreakdown, usageSeries } from "../../../lib/usage/queries.ts";
+import { type Dimension, type UsageTotals, usageBreakdown, usageSeries } from "../../../lib/usage/queries.ts";
 import { bucketStarts, isRangeKey, RANGE_OPTIONS, resolveRange } from "../../../lib/usage/range.ts";
 import { BreakdownChart, TimeCharts } from "./charts.tsx";
 
 export const metadata = { title: "Usage" };
+
+/** A bucket of the range without a rollup row. */
+const NO_TRAFFIC: UsageTotals = {
+  requests: 0,
+  errors: 0,
+  promptTokens: 0n,
+  completionTokens: 0n,
+  costNanos: 0n,
+  latencyMsSum: 0n,
+};
 
 const DIMENSIONS: { id: Dimension; title: string }[] = [
   { id: "model", title: "By model" },
@@ -48,15 +58,15 @@ export default async function UsagePage({
       : d.toISOString().slice(5, 10);
   const byBucket = new Map(series.map((s) => [s.bucket.getTime(), s]));
   const points = bucketStarts(range).map((bucket) => {
-    const s = byBucket.get(bucket.getTime());
+    const s = byBucket.get(bucket.getTime()) ?? NO_TRAFFIC;
     return {
       label: label(bucket),
-      spend: s ? nanosToDollarNumber(s.costNanos) : 0,
-      promptTokens: s ? Number(s.promptTokens) : 0,
-      completionTokens: s ? Number(s.completionTokens) : 0,
-      requests: s?.requests ?? 0,
+      spend: nanosToDollarNumber(s.costNanos),
+      promptTokens: Number(s.promptTokens),
+      completionTokens: Number(s.completionTokens),
+      requests: s.requests,
       // No requests, no latency: a gap in the line, not a fall to 0 ms.
-      avgLatencyMs: s && s.requests > 0 ? Number(s.latencyMsSum / BigInt(s.requests)) : null,
+      avgLatencyMs: s.requests > 0 ? Number(s.latencyMsSum / BigInt(s.requests)) : null,
     };
   });
   const link = (params: Record<string, string>) =>
