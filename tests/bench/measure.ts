@@ -126,6 +126,7 @@ export async function pairedLatency(
     const targets = targetTimes.map((time) => time[metric]);
     const [directP50, directP99] = [percentile(directs, 50), percentile(directs, 99)];
     const [targetP50, targetP99] = [percentile(targets, 50), percentile(targets, 99)];
+    const added = (p: number) => percentile(targets, p) - percentile(directs, p);
     const owns = targetTimes.flatMap((time) => (time.ownMs === undefined ? [] : [time.ownMs]));
     const outsideOwn = targetTimes.flatMap((time, i) =>
       time.ownMs === undefined ? [] : [time[metric] - (directs[i] ?? Number.NaN) - time.ownMs],
@@ -144,8 +145,8 @@ export async function pairedLatency(
       targetP99,
       addedP50: targetP50 - directP50,
       addedP99: targetP99 - directP99,
-      addedP90: percentile(targets, 90) - percentile(directs, 90),
-      addedP95: percentile(targets, 95) - percentile(directs, 95),
+      addedP90: added(90),
+      addedP95: added(95),
       errors,
     };
   };
