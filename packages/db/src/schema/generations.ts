@@ -90,3 +90,18 @@ export const usageHourly = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.hour, t.keyId, t.modelId, t.providerId] })],
 );
+
+export type UsageCounters = Pick<
+  typeof usageHourly.$inferSelect,
+  "requests" | "errors" | "promptTokens" | "completionTokens" | "costNanos" | "latencyMsSum"
+>;
+
+/** A rollup row's counters before any request: where its sums start, and an hour without traffic. */
+export const NO_USAGE: Readonly<UsageCounters> = {
+  requests: 0,
+  errors: 0,
+  promptTokens: 0n,
+  completionTokens: 0n,
+  costNanos: 0n,
+  latencyMsSum: 0n,
+};

@@ -1,4 +1,4 @@
-import type { usageHourly } from "@switchyard/db";
+import { NO_USAGE, type usageHourly } from "@switchyard/db";
 import type { UsageJob } from "@switchyard/queue";
 
 export type HourlyRow = typeof usageHourly.$inferInsert;
@@ -26,15 +26,7 @@ export function aggregateHourly(jobs: UsageJob[]): HourlyRow[] {
       providerId: job.providerId ?? "",
     };
     const key = hourKey(row);
-    const current = rows.get(key) ?? {
-      ...row,
-      requests: 0,
-      errors: 0,
-      promptTokens: 0n,
-      completionTokens: 0n,
-      costNanos: 0n,
-      latencyMsSum: 0n,
-    };
+    const current = rows.get(key) ?? { ...row, ...NO_USAGE };
     current.requests += 1;
     current.errors += job.status === "success" ? 0 : 1;
     current.promptTokens = (current.promptTokens ?? 0n) + BigInt(job.promptTokens);

@@ -1,4 +1,5 @@
 import { nanosToDollarNumber } from "@switchyard/config";
+import { NO_USAGE } from "@switchyard/db";
 import Link from "next/link";
 import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader, Stat } from "../../../components/ui/card.tsx";
@@ -7,21 +8,11 @@ import { EmptyState, Table, Td, Th } from "../../../components/ui/table.tsx";
 import { requirePage } from "../../../lib/authz.ts";
 import { db } from "../../../lib/db.ts";
 import { int, ms, usd } from "../../../lib/format/display.ts";
-import { type Dimension, type UsageTotals, usageBreakdown, usageSeries } from "../../../lib/usage/queries.ts";
+import { type Dimension, usageBreakdown, usageSeries } from "../../../lib/usage/queries.ts";
 import { bucketStarts, isRangeKey, RANGE_OPTIONS, resolveRange } from "../../../lib/usage/range.ts";
 import { BreakdownChart, TimeCharts } from "./charts.tsx";
 
 export const metadata = { title: "Usage" };
-
-/** A bucket of the range without a rollup row. */
-const NO_TRAFFIC: UsageTotals = {
-  requests: 0,
-  errors: 0,
-  promptTokens: 0n,
-  completionTokens: 0n,
-  costNanos: 0n,
-  latencyMsSum: 0n,
-};
 
 const DIMENSIONS: { id: Dimension; title: string }[] = [
   { id: "model", title: "By model" },
@@ -58,7 +49,7 @@ export default async function UsagePage({
       : d.toISOString().slice(5, 10);
   const byBucket = new Map(series.map((s) => [s.bucket.getTime(), s]));
   const points = bucketStarts(range).map((bucket) => {
-    const s = byBucket.get(bucket.getTime()) ?? NO_TRAFFIC;
+    const s = byBucket.get(bucket.getTime()) ?? NO_USAGE;
     return {
       label: label(bucket),
       spend: nanosToDollarNumber(s.costNanos),
